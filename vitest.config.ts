@@ -44,6 +44,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The phone's sync engine (src/sync) against the real server (in-process, real SQLite and
+          // PostgreSQL) with fake-indexeddb standing in for the browser's IndexedDB.
+          name: 'sync',
+          include: ['tests/sync/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/db/setup.ts'],
+          globalSetup: ['tests/server/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
