@@ -1,0 +1,148 @@
+/**
+ * Serves the built app from `dist/` without @fastify/static: the rules are few and specific.
+ * - `/assets/*` carry a content hash in their name, so they are cached for a year, immutable.
+ * - `index.html`, `sw.js`, `manifest.webmanifest`, `registerSW.js` must be revalidated every time
+ *   (`no-cache`), or a phone would keep an old service worker forever.
+ * - Any other GET navigation outside `/api/` that is not a file gets `index.html` (SPA deep links
+ *   such as `/anggota/…` and `/dinas/…`).
+ * Files are read once and kept in memory with a strong ETag and a gzip copy; a changed mtime or
+ * size (a rebuild) refreshes them.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt', '.map']);
+const REVALIDATE = new Set(['index.html', 'sw.js', 'manifest.webmanifest', 'registerSW.js']);
+
+interface CachedFile {
+  mtimeMs: number;
+  size: number;
+  body: Buffer;
+  gzipped: Buffer | null;
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+}
+
+export interface StaticFiles {
+  /** Answers the request from dist/ and returns true, or returns false when nothing fits. */
+  serve(request: FastifyRequest, reply: FastifyReply): Promise<boolean>;
+}
+
+function cacheControlFor(relative: string): string {
+  if (REVALIDATE.has(relative)) return 'no-cache';
+  if (relative.startsWith('assets/')) return 'public, max-age=31536000, immutable';
+  // Icons and other unhashed files: short cache, always revalidated after an hour.
+  return 'public, max-age=3600, must-revalidate';
+}
+
+function acceptsGzip(request: FastifyRequest): boolean {
+  const header = request.headers['accept-encoding'];
+  return typeof header === 'string' && /\bgzip\b/.test(header);
+}
+
+export function createStaticFiles(rootDir: string): StaticFiles {
+  const root = path.resolve(rootDir);
+  const cache = new Map<string, CachedFile>();
+
+  async function load(relative: string): Promise<CachedFile | null> {
+    const absolute = path.resolve(root, relative);
+    // Only files strictly inside dist/: `..`, encoded or not, never escapes.
+    if (absolute !== root && !absolute.startsWith(root + path.sep)) return null;
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch {
+      return null;
+    }
+    if (!info.isFile()) return null;
+    const cached = cache.get(absolute);
+    if (cached?.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
+    const body = await readFile(absolute);
+    const ext = path.extname(absolute).toLowerCase();
+    const entry: CachedFile = {
+      mtimeMs: info.mtimeMs,
+      size: info.size,
+      body,
+      gzipped: COMPRESSIBLE.has(ext) && body.length > 512 ? gzipSync(body, { level: 9 }) : null,
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+      contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      cacheControl: cacheControlFor(path.relative(root, absolute).split(path.sep).join('/')),
+    };
+    cache.set(absolute, entry);
+    return entry;
+  }
+
+  function send(request: FastifyRequest, reply: FastifyReply, file: CachedFile): void {
+    reply.header('content-type', file.contentType);
+    reply.header('cache-control', file.cacheControl);
+    reply.header('etag', file.etag);
+    reply.header('vary', 'accept-encoding');
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (typeof ifNoneMatch === 'string' && ifNoneMatch.split(/\s*,\s*/).includes(file.etag)) {
+      void reply.code(304).send();
+      return;
+    }
+    if (file.gzipped !== null && acceptsGzip(request)) {
+      reply.header('content-encoding', 'gzip');
+      void reply.code(200).send(file.gzipped);
+      return;
+    }
+    void reply.code(200).send(file.body);
+  }
+
+  return {
+    async serve(request, reply) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+      const pathname = request.url.split('?')[0] ?? '/';
+      if (pathname === '/api' || pathname.startsWith('/api/')) return false;
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(pathname);
+      } catch {
+        return false;
+      }
+      if (decoded.includes('\0')) return false;
+      const relative = decoded.replace(/^\/+/, '');
+      if (relative !== '') {
+        const file = await load(relative);
+        if (file !== null) {
+          send(request, reply, file);
+          return true;
+        }
+      }
+      // SPA fallback: a navigation (no file extension, or the browser asks for HTML) gets the app.
+      const lastSegment = relative.split('/').pop() ?? '';
+      const accept = request.headers.accept ?? '';
+      const isNavigation = relative === '' || !lastSegment.includes('.') || accept.includes('text/html');
+      if (!isNavigation || relative.startsWith('assets/')) return false;
+      const index = await load('index.html');
+      if (index === null) return false;
+      send(request, reply, index);
+      return true;
+    },
+  };
+}
