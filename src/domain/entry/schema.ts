@@ -53,7 +53,28 @@ export const accountCode = z.string().regex(/^\d-\d{3}$/, 'account-code');
 export const hash64 = z.string().regex(/^[0-9a-f]{64}$/, 'hash-format');
 export const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'base64url');
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Free text. Surrounding whitespace is refused, not trimmed: a transform would make the parsed
+ * value differ from the signed one, and the receiver hashes what it parsed. Forms trim before
+ * building the entry.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => s.trim() === s, 'untrimmed');
+
+/** JSON whose numbers are all safe integers: settings travel inside signed entries (no floats, §1). */
+const integerJson = z.json().refine(function onlySafeIntegers(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isSafeInteger(value);
+  if (Array.isArray(value)) return value.every(onlySafeIntegers);
+  if (typeof value === 'object' && value !== null) return Object.values(value).every(onlySafeIntegers);
+  return true;
+}, 'json-integers-only');
+
+const unique = <T>(items: readonly T[], key: (item: T) => string): boolean =>
+  new Set(items.map(key)).size === items.length;
 
 export const VIAS = ['cash', 'bank', 'qris'] as const;
 export type Via = (typeof VIAS)[number];
@@ -146,15 +167,19 @@ export const entryDataSchemas = {
     .refine((d) => d.from !== d.to, { error: 'transfer-same-via', path: ['to'] }),
   'entry.reversed': z.object({ entryId: entryIdSchema, reason: text(200) }).strict(),
   'account.added': z.object({ code: accountCode, name: text(100), type: z.enum(ACCOUNT_TYPES) }).strict(),
-  'settings.changed': z.object({ key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9.]{0,63}$/), value: z.json() }).strict(),
+  'settings.changed': z.object({ key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9.]{0,63}$/), value: integerJson }).strict(),
   'year.closed': z
     .object({
       year: z.number().int().min(2000).max(2200),
       shu: signedAmount,
-      funds: z.array(z.object({ fund: z.enum(CLOSING_FUNDS), amount: nonNegativeAmount }).strict()).max(5),
+      funds: z
+        .array(z.object({ fund: z.enum(CLOSING_FUNDS), amount: nonNegativeAmount }).strict())
+        .max(5)
+        .refine((funds) => unique(funds, (f) => f.fund), 'fund-repeated'),
       members: z
         .array(z.object({ memberId: memberIdSchema, capital: nonNegativeAmount, patronage: nonNegativeAmount }).strict())
-        .max(100_000),
+        .max(100_000)
+        .refine((members) => unique(members, (m) => m.memberId), 'member-repeated'),
     })
     .strict(),
 } as const;
