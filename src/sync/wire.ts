@@ -1,0 +1,51 @@
+/**
+ * The shapes of the server's answers (CONTRACT §7), checked before anything is believed: a reply is
+ * a trust boundary like any other, and a half-understood reply must never acknowledge an entry.
+ * Objects are not strict here: a newer server may add fields, which we ignore.
+ */
+import { z } from 'zod';
+
+const instant = z.string().min(1);
+
+export const PUSH_STATUSES = ['accepted', 'accepted_flagged', 'duplicate', 'rejected', 'gap'] as const;
+export type PushStatus = (typeof PUSH_STATUSES)[number];
+
+const serverSeq = z.number().int().positive();
+
+/**
+ * One result per entry. Each status must carry what the phone needs to act on it (an acknowledgement
+ * without a serverSeq, or a rejection without a reason, is not an answer we can record).
+ */
+export const pushResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.literal('accepted'), serverSeq }),
+  z.object({ id: z.string(), status: z.literal('duplicate'), serverSeq }),
+  z.object({ id: z.string(), status: z.literal('accepted_flagged'), serverSeq, reason: z.string() }),
+  z.object({ id: z.string(), status: z.literal('rejected'), reason: z.string() }),
+  // `expectedSeq` is not in CONTRACT §7's table; our server sends it, an older one may not.
+  z.object({ id: z.string(), status: z.literal('gap'), expectedSeq: z.number().int().positive().optional() }),
+]);
+export type PushResult = z.output<typeof pushResultSchema>;
+
+export const pushResponseSchema = z.object({
+  results: z.array(pushResultSchema),
+  serverTime: instant,
+});
+export type PushResponse = z.output<typeof pushResponseSchema>;
+
+export const pullResponseSchema = z.object({
+  // Each entry is validated by the local store's ingest (schema, hash) — here only "an object".
+  entries: z.array(z.unknown()),
+  cursor: z.string(),
+  more: z.boolean(),
+  serverTime: instant,
+});
+export type PullResponse = z.output<typeof pullResponseSchema>;
+
+export const enrollResponseSchema = z.object({
+  deviceId: z.string().min(1),
+  cooperative: z.object({ id: z.string().min(1), name: z.string(), village: z.string(), district: z.string() }),
+  chart: z.array(z.object({ code: z.string(), name: z.string(), type: z.string() })),
+  settings: z.record(z.string(), z.unknown()),
+  serverTime: instant,
+});
+export type EnrollResponse = z.output<typeof enrollResponseSchema>;
