@@ -1,0 +1,114 @@
+/**
+ * The outbox is the ledger itself: entries whose `sync` is `pending`, read in seq order through the
+ * `[sync+seq]` index. Acknowledging changes a row's sync state; nothing here (or anywhere in src/db)
+ * deletes an entry row, so an unsynced entry cannot be lost to an error path.
+ */
+import type { Entry } from '../domain/entry/schema.ts';
+import { Dexie } from 'dexie';
+import type { LumbungDb } from './database.ts';
+import type { EntryRow } from './entry-row.ts';
+
+/** One item of `POST /sync/push`'s `results` (CONTRACT §7). */
+export type PushResult =
+  | { id: string; status: 'accepted' | 'duplicate'; serverSeq: number }
+  | { id: string; status: 'accepted_flagged'; serverSeq: number; reason: string }
+  | { id: string; status: 'rejected'; reason: string }
+  | { id: string; status: 'gap' };
+
+const pendingRange = (db: LumbungDb) =>
+  db.entries.where('[sync+seq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]);
+
+/** The oldest `limit` unsynced entries of this device, in seq order, verbatim as signed. */
+export async function pendingEntries(db: LumbungDb, limit: number): Promise<Entry[]> {
+  const rows = await pendingRange(db).limit(limit).toArray();
+  return rows.map((r) => r.entry);
+}
+
+export type OutboxApplied = { acked: number; rejected: number; gap: number; unknown: string[] };
+
+/**
+ * Applies the server's answers to a push in one transaction. `gap` leaves the entry pending (the
+ * engine resends from the expected seq); an id we do not hold is reported back, not invented.
+ */
+export async function markAcked(db: LumbungDb, results: readonly PushResult[]): Promise<OutboxApplied> {
+  return db.transaction('rw', db.entries, async () => {
+    const applied: OutboxApplied = { acked: 0, rejected: 0, gap: 0, unknown: [] };
+    const rows = await db.entries.bulkGet(results.map((r) => r.id));
+    const updated: EntryRow[] = [];
+    results.forEach((result, i) => {
+      const row = rows[i];
+      if (row === undefined) {
+        applied.unknown.push(result.id);
+        return;
+      }
+      switch (result.status) {
+        case 'accepted':
+        case 'duplicate':
+          updated.push({ ...withoutReason(row), sync: 'acked', serverStatus: result.status, serverSeq: result.serverSeq });
+          applied.acked++;
+          return;
+        case 'accepted_flagged':
+          updated.push({
+            ...row,
+            sync: 'acked',
+            serverStatus: 'accepted_flagged',
+            serverSeq: result.serverSeq,
+            reason: result.reason,
+          });
+          applied.acked++;
+          return;
+        case 'rejected':
+          updated.push({ ...row, sync: 'rejected', reason: result.reason });
+          applied.rejected++;
+          return;
+        case 'gap':
+          applied.gap++;
+          return;
+      }
+    });
+    await db.entries.bulkPut(updated);
+    return applied;
+  });
+}
+
+/** Marks one entry rejected (e.g. a push answered 4xx for the whole batch because of it). */
+export async function markRejected(db: LumbungDb, id: string, reason: string): Promise<boolean> {
+  const changed = await db.entries.update(id, { sync: 'rejected', reason });
+  return changed === 1;
+}
+
+function withoutReason(row: EntryRow): EntryRow {
+  const { reason: _reason, ...rest } = row;
+  return rest;
+}
+
+export type OutboxStats = {
+  pending: number;
+  rejected: number;
+  /** `recordedAt` of the oldest unsynced entry, when there is one. */
+  oldestPendingAt?: string;
+  oldestPendingAgeMs?: number;
+};
+
+export async function outboxStats(db: LumbungDb, now: Date = new Date()): Promise<OutboxStats> {
+  return db.transaction('r', db.entries, async () => {
+    const pending = await pendingRange(db).count();
+    const rejected = await db.entries
+      .where('[sync+seq]')
+      .between(['rejected', Dexie.minKey], ['rejected', Dexie.maxKey])
+      .count();
+    const oldest = await pendingRange(db).first();
+    if (oldest === undefined) return { pending, rejected };
+    const at = oldest.entry.recordedAt;
+    return { pending, rejected, oldestPendingAt: at, oldestPendingAgeMs: Math.max(0, now.getTime() - Date.parse(at)) };
+  });
+}
+
+/** Entries the server rejected, newest first, for the screen that shows them to the treasurer. */
+export async function rejectedEntries(db: LumbungDb): Promise<EntryRow[]> {
+  return db.entries
+    .where('[sync+seq]')
+    .between(['rejected', Dexie.minKey], ['rejected', Dexie.maxKey])
+    .reverse()
+    .toArray();
+}
