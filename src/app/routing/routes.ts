@@ -1,0 +1,106 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { FrameMessages } from '../../i18n/use-t.ts';
+import HomePage from '../../features/home/index.tsx';
+import { MorePage } from '../more/MorePage.tsx';
+
+/** The treasurer's frame (top bar + bottom navigation) or the district office's own pages. */
+export type Chrome = 'treasurer' | 'office';
+
+export type RouteDef = {
+  readonly path: string;
+  /** `exact`: only `path`; `prefix`: `path` and everything below it (the page routes the rest). */
+  readonly match: 'exact' | 'prefix';
+  readonly title: (m: FrameMessages) => string;
+  readonly component: ComponentType | LazyExoticComponent<ComponentType>;
+  readonly chrome: Chrome;
+};
+
+// Beranda and Lainnya are in the first bundle: they are what the treasurer sees first and their
+// code is tiny. Every other screen is its own chunk (precached by the service worker, so lazy
+// costs nothing offline). /dinas is a separate chunk that the phone never loads or precaches.
+export const ROUTES: readonly RouteDef[] = [
+  { path: '/', match: 'exact', title: (m) => m.nav.home, component: HomePage, chrome: 'treasurer' },
+  {
+    path: '/anggota',
+    match: 'exact',
+    title: (m) => m.nav.members,
+    component: lazy(() => import('../../features/members/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/simpanan',
+    match: 'exact',
+    title: (m) => m.nav.savings,
+    component: lazy(() => import('../../features/savings/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/pinjaman',
+    match: 'exact',
+    title: (m) => m.nav.loans,
+    component: lazy(() => import('../../features/loans/index.tsx')),
+    chrome: 'treasurer',
+  },
+  { path: '/lainnya', match: 'exact', title: (m) => m.nav.more, component: MorePage, chrome: 'treasurer' },
+  {
+    path: '/kas',
+    match: 'exact',
+    title: (m) => m.nav.cash,
+    component: lazy(() => import('../../features/cash/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/laporan',
+    match: 'exact',
+    title: (m) => m.nav.reports,
+    component: lazy(() => import('../../features/reports/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/tutup-buku',
+    match: 'exact',
+    title: (m) => m.nav.closing,
+    component: lazy(() => import('../../features/closing/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/sinkron',
+    match: 'exact',
+    title: (m) => m.nav.sync,
+    component: lazy(() => import('../../features/sync/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/pengaturan',
+    match: 'exact',
+    title: (m) => m.nav.settings,
+    component: lazy(() => import('../../features/settings/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/tentang',
+    match: 'exact',
+    title: (m) => m.nav.about,
+    component: lazy(() => import('../../features/about/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/dinas',
+    match: 'prefix',
+    title: (m) => m.nav.district,
+    component: lazy(() => import('../../features/district/index.tsx')),
+    chrome: 'office',
+  },
+];
+
+/** Trailing slashes are forgiven (`/anggota/` is `/anggota`); nothing else is guessed. */
+function normalise(pathname: string): string {
+  return pathname.length > 1 && pathname.endsWith('/') ? pathname.replace(/\/+$/, '') || '/' : pathname;
+}
+
+export function matchRoute(pathname: string, routes: readonly RouteDef[] = ROUTES): RouteDef | undefined {
+  const path = normalise(pathname);
+  return routes.find(
+    (route) => route.path === path || (route.match === 'prefix' && path.startsWith(`${route.path}/`)),
+  );
+}
