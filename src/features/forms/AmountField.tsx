@@ -12,7 +12,6 @@ type Props = {
   readonly warning?: string | undefined;
   readonly hint?: string;
   readonly disabled?: boolean;
-  readonly autoFocus?: boolean;
 };
 
 /**
@@ -20,7 +19,7 @@ type Props = {
  * but the field is text so `1,5jt` and `150rb` work too). Under it: the amount as read (`Rp1.500.000`)
  * and in words, so a wrong number of zeros is visible before saving.
  */
-export function AmountField({ label, input, warning, hint, disabled = false, autoFocus = false }: Props) {
+export function AmountField({ label, input, warning, hint, disabled = false }: Props) {
   const m = formsMessages.useMessages();
   const id = useId();
   const showError = !input.check.ok && (input.touched || input.text !== '');
@@ -44,8 +43,6 @@ export function AmountField({ label, input, warning, hint, disabled = false, aut
         autoComplete="off"
         value={input.text}
         disabled={disabled}
-        // eslint-disable-next-line jsx-a11y/no-autofocus -- not used
-        autoFocus={autoFocus}
         aria-invalid={showError}
         aria-describedby={describedBy}
         onChange={(event) => input.setText(event.target.value)}

@@ -1,0 +1,60 @@
+import { useCallback, useRef, useState } from 'react';
+import type { SavedEntry } from '../../db/append-entry.ts';
+import type { StorageErrorCode } from '../../db/storage-errors.ts';
+import type { EntryId } from '../../domain/ids.ts';
+import { getDb, useCurrentUser } from '../session/index.ts';
+import { freshEntryId, saveDraft, type SaveOptions, type ScreenDraft } from './save-entry.ts';
+
+export type SaveState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'saving' }
+  | { readonly status: 'saved'; readonly saved: SavedEntry }
+  | { readonly status: 'failed'; readonly error: StorageErrorCode };
+
+export type SaveEntry = {
+  readonly state: SaveState;
+  /** Saves the draft; resolves with the saved entry or undefined. Ignored while a save runs. */
+  readonly save: (draft: ScreenDraft, options?: SaveOptions) => Promise<SavedEntry | undefined>;
+  /** Starts a new entry: the next save gets a new id. */
+  readonly reset: () => void;
+};
+
+/**
+ * The save button's state machine: idle → saving → saved | failed. "Tersimpan" is shown only from
+ * `saved`, which is set only after the IndexedDB commit resolved. The id lives until `reset()`, so
+ * a retry after a failure, or a second tap after a success, cannot make a second entry.
+ */
+export function useSaveEntry(): SaveEntry {
+  const user = useCurrentUser();
+  const [state, setState] = useState<SaveState>({ status: 'idle' });
+  const idRef = useRef<EntryId | null>(null);
+  const busyRef = useRef(false);
+
+  const save = useCallback(
+    async (draft: ScreenDraft, options: SaveOptions = {}) => {
+      if (busyRef.current) return undefined;
+      busyRef.current = true;
+      idRef.current ??= freshEntryId();
+      setState({ status: 'saving' });
+      try {
+        const result = await saveDraft(getDb(), draft, user.name, idRef.current, options);
+        if (result.ok) {
+          setState({ status: 'saved', saved: result.value });
+          return result.value;
+        }
+        setState({ status: 'failed', error: result.error });
+        return undefined;
+      } finally {
+        busyRef.current = false;
+      }
+    },
+    [user.name],
+  );
+
+  const reset = useCallback(() => {
+    idRef.current = null;
+    setState({ status: 'idle' });
+  }, []);
+
+  return { state, save, reset };
+}
