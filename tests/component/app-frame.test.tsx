@@ -1,0 +1,143 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/app/App.tsx';
+import { useLanguageStore } from '../../src/i18n/language-store.ts';
+
+function renderAt(path: string) {
+  window.history.replaceState(null, '', path);
+  return render(<App />);
+}
+
+const bottomNav = () => screen.getByRole('navigation', { name: 'Menu utama' });
+
+beforeEach(() => {
+  useLanguageStore.setState({ language: 'id' });
+});
+
+describe('the app frame', () => {
+  it('shows Beranda with landmarks and marks its tab as the current page', () => {
+    renderAt('/');
+    expect(screen.getByRole('heading', { level: 1, name: 'Beranda' })).toBeInTheDocument();
+    expect(screen.getByRole('banner')).toHaveTextContent('Lumbung');
+    expect(screen.getByRole('main')).toBeInTheDocument();
+    const nav = bottomNav();
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual(['Beranda', 'Anggota', 'Simpanan', 'Pinjaman', 'Lainnya']);
+    expect(within(nav).getByRole('link', { name: 'Beranda' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Anggota' })).not.toHaveAttribute('aria-current');
+    expect(document.title).toBe('Beranda — Lumbung');
+  });
+
+  it('navigates with the bottom navigation without reloading, and Back returns', async () => {
+    const user = userEvent.setup();
+    renderAt('/');
+    await user.click(within(bottomNav()).getByRole('link', { name: 'Anggota' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Anggota' })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/anggota');
+    expect(within(bottomNav()).getByRole('link', { name: 'Anggota' })).toHaveAttribute('aria-current', 'page');
+    expect(within(bottomNav()).getByRole('link', { name: 'Beranda' })).not.toHaveAttribute('aria-current');
+    expect(document.title).toBe('Anggota — Lumbung');
+    // Focus moves to the page so screen readers announce it.
+    expect(screen.getByRole('main')).toHaveFocus();
+
+    act(() => {
+      window.history.back();
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Beranda' })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/');
+  });
+
+  it('reaches Kas through Lainnya and keeps Lainnya current there', async () => {
+    const user = userEvent.setup();
+    renderAt('/');
+    await user.click(within(bottomNav()).getByRole('link', { name: 'Lainnya' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Lainnya' })).toBeInTheDocument();
+    const menu = screen.getByRole('main');
+    for (const label of ['Kas', 'Laporan', 'Tutup buku', 'Sinkron', 'Pengaturan', 'Tentang']) {
+      expect(within(menu).getByRole('link', { name: new RegExp(`^${label}`) })).toBeInTheDocument();
+    }
+    await user.click(within(menu).getByRole('link', { name: /^Kas/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kas' })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/kas');
+    expect(within(bottomNav()).getByRole('link', { name: 'Lainnya' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it.each([
+    ['/simpanan', 'Simpanan'],
+    ['/pinjaman', 'Pinjaman'],
+    ['/laporan', 'Laporan'],
+    ['/tutup-buku', 'Tutup buku'],
+    ['/sinkron', 'Sinkron'],
+    ['/pengaturan', 'Pengaturan'],
+    ['/tentang', 'Tentang Lumbung'],
+    ['/anggota/', 'Anggota'],
+  ])('opens %s directly (deep link)', async (path, heading) => {
+    renderAt(path);
+    expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
+  });
+
+  it('shows the district office pages without the treasurer’s bottom navigation', async () => {
+    renderAt('/dinas/koperasi/123');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dinas Koperasi' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Menu utama' })).not.toBeInTheDocument();
+    expect(screen.getByRole('main')).toBeInTheDocument();
+  });
+
+  it('answers an unknown path with an Indonesian 404 page and a way home', async () => {
+    const user = userEvent.setup();
+    renderAt('/tidak-ada');
+    expect(screen.getByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' })).toBeInTheDocument();
+    expect(screen.getByText(/Alamat \/tidak-ada tidak ada di Lumbung/)).toBeInTheDocument();
+    expect(document.title).toBe('Halaman tidak ditemukan — Lumbung');
+    await user.click(screen.getByRole('link', { name: 'Kembali ke Beranda' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Beranda' })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/');
+  });
+
+  it('leaves modified clicks (open in new tab) to the browser', async () => {
+    const user = userEvent.setup();
+    renderAt('/');
+    const link = within(bottomNav()).getByRole('link', { name: 'Simpanan' });
+    expect(link).toHaveAttribute('href', '/simpanan');
+    await user.keyboard('{Control>}');
+    await user.click(link);
+    await user.keyboard('{/Control}');
+    expect(window.location.pathname).toBe('/');
+  });
+});
+
+describe('language', () => {
+  it('switches to English in Pengaturan, updates <html lang> and remembers the choice', async () => {
+    const user = userEvent.setup();
+    renderAt('/pengaturan');
+    expect(document.documentElement.lang).toBe('id');
+    await user.click(await screen.findByRole('radio', { name: 'English' }));
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main menu' });
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Home',
+      'Members',
+      'Savings',
+      'Loans',
+      'More',
+    ]);
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe('Settings — Lumbung');
+    expect(localStorage.getItem('lumbung.language')).toContain('"language":"en"');
+
+    await user.click(screen.getByRole('radio', { name: 'Bahasa Indonesia' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Pengaturan' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('id');
+  });
+
+  it('ignores a tampered stored language and keeps Bahasa Indonesia', async () => {
+    localStorage.setItem('lumbung.language', JSON.stringify({ state: { language: 'xx' }, version: 1 }));
+    await useLanguageStore.persist.rehydrate();
+    expect(useLanguageStore.getState().language).toBe('id');
+    localStorage.setItem('lumbung.language', JSON.stringify({ state: { language: 'en' }, version: 1 }));
+    await useLanguageStore.persist.rehydrate();
+    expect(useLanguageStore.getState().language).toBe('en');
+  });
+});

@@ -1,0 +1,101 @@
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { UpdateBanner } from '../../src/app/update/UpdateBanner.tsx';
+import type { UpdateEvent, UpdateSource } from '../../src/app/update/update-source.ts';
+import { useLanguageStore } from '../../src/i18n/language-store.ts';
+
+/**
+ * A registration stand-in with the same shape workboxUpdateSource gives the banner: it records
+ * SKIP_WAITING messages and lets the test fire the worker's lifecycle events. The component
+ * under test is the real banner. (The full flow against a real worker runs in tests/e2e.)
+ */
+function fakeRegistration(initiallyWaiting = false) {
+  const listeners = new Set<(event: UpdateEvent) => void>();
+  let waiting = initiallyWaiting;
+  const calls = { skipWaiting: 0, reload: 0 };
+  const source: UpdateSource = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    hasWaitingVersion: () => waiting,
+    skipWaiting: () => {
+      calls.skipWaiting++;
+    },
+  };
+  const fire = (event: UpdateEvent) =>
+    act(() => {
+      if (event.type === 'waiting') waiting = true;
+      for (const listener of listeners) listener(event);
+    });
+  const reload = () => {
+    calls.reload++;
+  };
+  return { source, fire, calls, reload };
+}
+
+beforeEach(() => {
+  useLanguageStore.setState({ language: 'id' });
+});
+
+describe('the update banner', () => {
+  it('stays hidden until a new version waits, and on first install', () => {
+    const sw = fakeRegistration();
+    render(<UpdateBanner source={sw.source} reload={sw.reload} />);
+    expect(screen.queryByText('Versi baru tersedia')).not.toBeInTheDocument();
+    sw.fire({ type: 'controlling', isUpdate: false });
+    expect(screen.queryByText('Versi baru tersedia')).not.toBeInTheDocument();
+    expect(sw.calls.reload).toBe(0);
+  });
+
+  it('offers the update, and only after "Muat ulang" tells the worker to skip waiting, then reloads on controlling', async () => {
+    const user = userEvent.setup();
+    const sw = fakeRegistration();
+    render(<UpdateBanner source={sw.source} reload={sw.reload} />);
+    sw.fire({ type: 'waiting' });
+    expect(screen.getByText('Versi baru tersedia')).toBeInTheDocument();
+    expect(sw.calls.skipWaiting).toBe(0);
+
+    await user.click(screen.getByRole('button', { name: 'Muat ulang' }));
+    expect(sw.calls.skipWaiting).toBe(1);
+    expect(sw.calls.reload).toBe(0);
+    expect(screen.getByText('Memuat versi baru…')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Muat ulang' })).not.toBeInTheDocument();
+
+    sw.fire({ type: 'controlling', isUpdate: true });
+    expect(sw.calls.reload).toBe(1);
+  });
+
+  it('"Nanti" hides the banner without activating the new version', async () => {
+    const user = userEvent.setup();
+    const sw = fakeRegistration(true);
+    render(<UpdateBanner source={sw.source} reload={sw.reload} />);
+    // A version left waiting in an earlier session is offered again at start.
+    expect(screen.getByText('Versi baru tersedia')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Nanti' }));
+    expect(screen.queryByText('Versi baru tersedia')).not.toBeInTheDocument();
+    expect(sw.calls.skipWaiting).toBe(0);
+    expect(sw.calls.reload).toBe(0);
+  });
+
+  it('asks for a reload when another tab already activated the new version', async () => {
+    const user = userEvent.setup();
+    const sw = fakeRegistration();
+    render(<UpdateBanner source={sw.source} reload={sw.reload} />);
+    sw.fire({ type: 'controlling', isUpdate: true });
+    expect(sw.calls.reload).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'Muat ulang' }));
+    expect(sw.calls.reload).toBe(1);
+    expect(sw.calls.skipWaiting).toBe(0);
+  });
+
+  it('speaks English when English is chosen', () => {
+    useLanguageStore.setState({ language: 'en' });
+    const sw = fakeRegistration(true);
+    render(<UpdateBanner source={sw.source} reload={sw.reload} />);
+    expect(screen.getByText('A new version is available')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Later' })).toBeInTheDocument();
+  });
+});
