@@ -6,10 +6,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
+import { ensureFirstAdmin } from './auth/bootstrap-admin.ts';
 import { ConfigError, readConfig, type ServerConfig } from './config.ts';
+import { PostgresStore } from './storage/postgres/postgres-store.ts';
+import type { Store } from './storage/store.ts';
 import { decideBuild, runViteBuild } from './startup/build-if-stale.ts';
 import { checkDataDir } from './startup/data-dir.ts';
 import { lanAddresses } from './startup/lan-addresses.ts';
+import { openStore, StoreOpenError } from './startup/open-store.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,15 +56,46 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = await buildApp({
+  let store: Store;
+  try {
+    store = await openStore(config.store);
+  } catch (error) {
+    if (error instanceof StoreOpenError) fail(error.message);
+    throw error;
+  }
+  if (store instanceof PostgresStore && (await store.bypassesRowSecurity())) {
+    process.stderr.write(
+      'lumbung: PERINGATAN: pengguna PostgreSQL ini superuser atau BYPASSRLS, jadi row-level security tidak berlaku; pakai pengguna biasa.\n',
+    );
+  }
+
+  const admin = await ensureFirstAdmin(store, config.admin, new Date());
+  if (admin.status === 'generated') {
+    process.stdout.write(
+      [
+        'Akun admin dinas pertama dibuat (hanya ditampilkan sekali ini, catat sekarang):',
+        `  nama pengguna: ${admin.username}`,
+        `  kata sandi:    ${admin.password}`,
+        '(Atau tetapkan sendiri lewat LUMBUNG_ADMIN_USER dan LUMBUNG_ADMIN_PASSWORD sebelum start pertama.)',
+        '',
+      ].join('\n'),
+    );
+  } else if (admin.status === 'created-from-env') {
+    process.stdout.write(`Akun admin dinas "${admin.username}" dibuat dari LUMBUNG_ADMIN_USER.\n`);
+  }
+
+  const app = buildApp({
+    store,
     staticDir: distDir,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: config.trustProxy,
+    closeStoreOnClose: true,
   });
 
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await store.close().catch(() => undefined);
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     if (code === 'EADDRINUSE') fail(`Port ${String(config.port)} sudah dipakai program lain: hentikan program itu atau pilih port lain dengan PORT.`);
     if (code === 'EACCES') fail(`Tidak boleh membuka port ${String(config.port)}: pilih port di atas 1024 dengan PORT.`);

@@ -55,8 +55,9 @@ export function registerJsonBody(app: FastifyInstance): void {
     try {
       const limit = request.routeOptions.config.inflatedLimit ?? DEFAULT_INFLATED_LIMIT;
       const text = inflate(request, raw, limit).toString('utf8');
+      // An empty JSON body is no body: routes that need one refuse `undefined` with their schema.
       if (text.trim() === '') {
-        done(new ApiError(400, 'invalid-json', 'Isi permintaan kosong; kirim JSON yang sah.'));
+        done(null, undefined);
         return;
       }
       done(null, JSON.parse(text) as unknown);

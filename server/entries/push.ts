@@ -1,0 +1,193 @@
+/**
+ * Push (CONTRACT §7): one device's entries, in seq order, in one transaction under the
+ * cooperative's lock. Per entry, in order:
+ *  1. its id is known in the cooperative → same hash: `duplicate` with the original serverSeq
+ *     (a stored rejected entry answers `rejected` with its original reason again); a different
+ *     hash: `rejected` / `id-conflict`, not stored;
+ *  2. else the shared structural check (`checkEntry`) with the device's last stored entry as
+ *     chain head → `gap` stops the batch (no results for the rest); `rejected` is stored with its
+ *     reason and keeps its place in the chain (when it has a place: see `storableRejection`);
+ *     `valid` is folded into the cooperative's ledger and stored with the next serverSeq →
+ *     `accepted`, or `accepted_flagged` with the first flag's reason (all of them in `flags`).
+ * Everything commits before the caller answers.
+ */
+import { checkEntry } from '../../src/domain/entry/validate.ts';
+import type { RejectReason } from '../../src/domain/entry/reasons.ts';
+import { applyEntry, ledgerAccountExists, ledgerFindEntry } from '../../src/domain/ledger/index.ts';
+import type { DeviceKey } from '../../src/domain/signing.ts';
+import { isUuid } from '../../src/domain/ids.ts';
+import type { ServerContext } from '../context.ts';
+import type { DeviceRecord, EntryRef, StoredEntryRow } from '../storage/store.ts';
+
+export const MAX_PUSH_ENTRIES = 500;
+
+export type PushStatus = 'accepted' | 'accepted_flagged' | 'duplicate' | 'rejected' | 'gap';
+
+export interface PushResult {
+  id: string | null;
+  status: PushStatus;
+  serverSeq?: number;
+  reason?: string;
+  /** Every flag reason of an accepted_flagged entry (the first is `reason`). */
+  flags?: string[];
+  /** For `gap`: the seq the server expects next from this device. */
+  expectedSeq?: number;
+  details?: unknown;
+}
+
+const HASH = /^[0-9a-f]{64}$/;
+
+function field(raw: unknown, key: string): unknown {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)[key] : undefined;
+}
+
+function idOf(raw: unknown): string | null {
+  const id = field(raw, 'id');
+  return typeof id === 'string' && isUuid(id) ? id : null;
+}
+
+/** Reasons that say the entry is not this device's entry at this chain position: answered, never stored. */
+const NOT_IN_CHAIN: ReadonlySet<RejectReason> = new Set(['cooperative-mismatch', 'device-mismatch', 'seq-reused']);
+
+/**
+ * A rejected entry is stored (keeping its chain place) when it claims exactly the next position of
+ * this device's chain with a usable id and hash. A schema-broken entry without those cannot hold a
+ * place; it is answered `rejected` and not stored.
+ */
+function storableRejection(raw: unknown, reason: RejectReason, expectedSeq: number): boolean {
+  if (NOT_IN_CHAIN.has(reason)) return false;
+  const hash = field(raw, 'hash');
+  return idOf(raw) !== null && field(raw, 'seq') === expectedSeq && typeof hash === 'string' && HASH.test(hash);
+}
+
+export interface PushInput {
+  device: DeviceRecord;
+  key: DeviceKey;
+  entries: readonly unknown[];
+  receivedAt: string;
+}
+
+export async function pushEntries(context: ServerContext, input: PushInput): Promise<PushResult[]> {
+  const cooperativeId = input.device.cooperativeId;
+  return context.ledgers.exclusive(cooperativeId, async () => {
+    try {
+      return await context.store.withCooperativeLock(cooperativeId, (tx) => pushInTransaction(context, input, tx));
+    } catch (error) {
+      // The fold may have run ahead of a transaction that did not commit.
+      context.ledgers.invalidate(cooperativeId);
+      throw error;
+    }
+  });
+}
+
+async function pushInTransaction(
+  context: ServerContext,
+  input: PushInput,
+  tx: Parameters<Parameters<ServerContext['store']['withCooperativeLock']>[1]>[0],
+): Promise<PushResult[]> {
+  const { device, key, entries, receivedAt } = input;
+  const cooperativeId = device.cooperativeId;
+  let ledger = await context.ledgers.caughtUp(cooperativeId, (after, limit) => tx.acceptedAfter(after, limit));
+  if (ledger.lastSeq !== tx.cooperative.lastSeq) {
+    // The cache ran ahead of what is committed (it must never); rebuild it from the store.
+    context.ledgers.invalidate(cooperativeId);
+    ledger = await context.ledgers.caughtUp(cooperativeId, (after, limit) => tx.acceptedAfter(after, limit));
+  }
+  const { state } = ledger;
+  const known = await tx.findEntries(entries.map(idOf).filter((id): id is string => id !== null));
+  let head = await tx.deviceHead(device.id);
+  const rows: StoredEntryRow[] = [];
+  const results: PushResult[] = [];
+
+  const remember = (row: StoredEntryRow): void => {
+    rows.push(row);
+    known.set(row.id, row);
+    head = { seq: row.seq, hash: row.hash };
+  };
+
+  for (const raw of entries) {
+    const id = idOf(raw);
+    const prior: EntryRef | undefined = id === null ? undefined : known.get(id);
+    if (prior !== undefined) {
+      results.push(answerForKnown(prior, field(raw, 'hash')));
+      continue;
+    }
+    const expectedSeq = head === null ? 1 : head.seq + 1;
+    const verdict = await checkEntry(raw, {
+      expectedCooperativeId: cooperativeId,
+      expectedDeviceId: device.id,
+      devicePublicKey: key,
+      previous: head ?? undefined,
+      accountExists: (code) => ledgerAccountExists(state, code),
+      findEntry: (entryId) => ledgerFindEntry(state, entryId),
+    });
+    if (verdict.status === 'gap') {
+      results.push({ id, status: 'gap', expectedSeq: verdict.expectedSeq });
+      break;
+    }
+    if (verdict.status === 'rejected') {
+      const rawSeq = field(raw, 'seq');
+      if (verdict.reason === 'schema-invalid' && typeof rawSeq === 'number' && Number.isInteger(rawSeq) && rawSeq > expectedSeq) {
+        // Broken AND beyond the chain head: the missing seqs come first.
+        results.push({ id, status: 'gap', expectedSeq });
+        break;
+      }
+      if (id !== null && storableRejection(raw, verdict.reason, expectedSeq)) {
+        remember({
+          cooperativeId,
+          id,
+          deviceId: device.id,
+          seq: expectedSeq,
+          hash: String(field(raw, 'hash')),
+          status: 'rejected',
+          reason: verdict.reason,
+          serverSeq: null,
+          body: JSON.stringify(raw),
+          receivedAt,
+        });
+      }
+      results.push(
+        verdict.details === undefined
+          ? { id, status: 'rejected', reason: verdict.reason }
+          : { id, status: 'rejected', reason: verdict.reason, details: verdict.details },
+      );
+      continue;
+    }
+    const entry = verdict.entry;
+    const serverSeq = ledger.lastSeq + 1;
+    const { flags } = applyEntry(state, entry, { serverSeq });
+    ledger.lastSeq = serverSeq;
+    const flagReasons = [...new Set(flags.map((f) => f.reason))];
+    const firstFlag = flagReasons[0];
+    remember({
+      cooperativeId,
+      id: entry.id,
+      deviceId: device.id,
+      seq: entry.seq,
+      hash: entry.hash,
+      status: firstFlag === undefined ? 'accepted' : 'accepted_flagged',
+      reason: firstFlag === undefined ? null : flagReasons.join(','),
+      serverSeq,
+      // The entry as received (key order kept); its hash covers the canonical form of exactly this.
+      body: JSON.stringify(raw),
+      receivedAt,
+    });
+    results.push(
+      firstFlag === undefined
+        ? { id: entry.id, status: 'accepted', serverSeq }
+        : { id: entry.id, status: 'accepted_flagged', serverSeq, reason: firstFlag, flags: flagReasons },
+    );
+  }
+
+  await tx.insertEntries(rows);
+  await tx.finish(ledger.lastSeq, receivedAt);
+  return results;
+}
+
+function answerForKnown(prior: EntryRef, hash: unknown): PushResult {
+  if (prior.hash !== hash) return { id: prior.id, status: 'rejected', reason: 'id-conflict' };
+  if (prior.status === 'rejected') return { id: prior.id, status: 'rejected', reason: prior.reason ?? 'schema-invalid' };
+  return prior.serverSeq === null
+    ? { id: prior.id, status: 'duplicate' }
+    : { id: prior.id, status: 'duplicate', serverSeq: prior.serverSeq };
+}

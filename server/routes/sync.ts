@@ -1,0 +1,71 @@
+/** POST /sync/push and GET /sync/pull: the device's half of sync (CONTRACT §7). */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor } from '../../src/domain/ledger/index.ts';
+import { authenticateDevice, publicKeyOf } from '../auth/device-auth.ts';
+import type { ServerContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import { MAX_PUSH_ENTRIES, pushEntries } from '../entries/push.ts';
+
+export const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
+export const DEFAULT_PULL_LIMIT = 500;
+export const MAX_PULL_LIMIT = 1000;
+
+const pushBody = z.object({ entries: z.array(z.unknown()) });
+
+const pullQuery = z.object({
+  after: z.string().max(100).optional(),
+  limit: z.string().max(10).optional(),
+});
+
+function sendJsonText(reply: FastifyReply, text: string): FastifyReply {
+  reply.header('cache-control', 'no-store');
+  return reply.type('application/json; charset=utf-8').send(text);
+}
+
+export function registerSyncRoutes(app: FastifyInstance, context: ServerContext): void {
+  app.post(
+    '/sync/push',
+    { bodyLimit: PUSH_BODY_LIMIT, config: { inflatedLimit: PUSH_BODY_LIMIT } },
+    async (request, reply) => {
+      const device = await authenticateDevice(context, request);
+      const parsed = pushBody.safeParse(request.body);
+      if (!parsed.success) {
+        throw new ApiError(400, 'invalid-request', 'Isi permintaan harus berbentuk {"entries": [...]}.');
+      }
+      const { entries } = parsed.data;
+      if (entries.length > MAX_PUSH_ENTRIES) {
+        throw new ApiError(400, 'too-many-entries', `Paling banyak ${String(MAX_PUSH_ENTRIES)} catatan per kiriman.`, {
+          details: { max: MAX_PUSH_ENTRIES, received: entries.length },
+        });
+      }
+      const receivedAt = context.clock.now().toISOString();
+      const results = await pushEntries(context, { device, key: await publicKeyOf(device), entries, receivedAt });
+      reply.header('cache-control', 'no-store');
+      return { results, serverTime: context.clock.now().toISOString() };
+    },
+  );
+
+  app.get('/sync/pull', async (request, reply) => {
+    const device = await authenticateDevice(context, request);
+    const query = pullQuery.safeParse(request.query);
+    if (!query.success) throw new ApiError(400, 'invalid-request', 'Parameter penarikan tidak sah.');
+    const afterText = query.data.after ?? '0';
+    const after = decodeCursor(afterText);
+    if (after === null || after < 0) throw new ApiError(400, 'invalid-cursor', 'Penanda posisi (cursor) tidak sah. Tarik ulang dari awal.');
+    const limitText = query.data.limit ?? String(DEFAULT_PULL_LIMIT);
+    const limit = /^\d{1,4}$/.test(limitText) ? Number(limitText) : Number.NaN;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
+      throw new ApiError(400, 'invalid-limit', `Batas jumlah harus 1–${String(MAX_PULL_LIMIT)}.`);
+    }
+    const rows = await context.store.acceptedAfter(device.cooperativeId, after, limit + 1);
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    const last = page.at(-1)?.serverSeq ?? after;
+    const now = context.clock.now().toISOString();
+    await context.store.touchSync(device.cooperativeId, now);
+    // The stored JSON goes out as stored: no parse and re-serialise of thousands of entries.
+    const text = `{"entries":[${page.map((row) => row.body).join(',')}],"cursor":${JSON.stringify(encodeCursor(last))},"more":${String(more)},"serverTime":${JSON.stringify(now)}}`;
+    return sendJsonText(reply, text);
+  });
+}
