@@ -1,0 +1,85 @@
+/**
+ * Journal lines into account totals, account period totals and the cash projection. `sign` is +1
+ * to post an entry and −1 to take a reversed entry's effect back out at its own date.
+ */
+import { VIA_ACCOUNT } from '../chart.ts';
+import type { EntryType, JournalLine, Via } from '../entry/schema.ts';
+import { rupiah } from '../money.ts';
+import { periodKey, periodsOf } from './periods.ts';
+import type { CashLeg, CashMoveRow } from './rows.ts';
+import { noteDate, noteYear, type LedgerState } from './state.ts';
+import type { Tracker } from './tracker.ts';
+
+export type Sign = 1 | -1;
+
+export function postLines(state: LedgerState, lines: readonly JournalLine[], date: string, sign: Sign, t: Tracker): void {
+  if (lines.length === 0) return;
+  const periods = periodsOf(date);
+  for (const line of lines) {
+    const debit = sign * line.debit;
+    const credit = sign * line.credit;
+    const total = state.accounts.get(line.account);
+    const totalDebit = (total?.debit ?? 0) + debit;
+    const totalCredit = (total?.credit ?? 0) + credit;
+    if (totalDebit === 0 && totalCredit === 0) state.accounts.delete(line.account);
+    else state.accounts.set(line.account, { code: line.account, debit: rupiah(totalDebit), credit: rupiah(totalCredit) });
+    t.touch('accounts', line.account);
+    for (const [grain, period] of periods) {
+      const key = periodKey(grain, period, line.account);
+      const row = state.accountPeriods.get(key);
+      const d = (row?.debit ?? 0) + debit;
+      const c = (row?.credit ?? 0) + credit;
+      if (d === 0 && c === 0) state.accountPeriods.delete(key);
+      else state.accountPeriods.set(key, { key, code: line.account, grain, period, debit: rupiah(d), credit: rupiah(c) });
+      t.touch('accountPeriods', key);
+    }
+  }
+  noteYear(state, Number(date.slice(0, 4)));
+  noteDate(state, date);
+}
+
+const VIA_BY_ACCOUNT: ReadonlyMap<string, Via> = new Map(
+  (Object.entries(VIA_ACCOUNT) as [Via, string][]).map(([via, account]) => [account, via]),
+);
+
+export function viaOfAccount(code: string): Via | undefined {
+  return VIA_BY_ACCOUNT.get(code);
+}
+
+export function cashMoveKey(date: string, entryId: string): string {
+  return `${date}|${entryId}`;
+}
+
+/** What the lines move in and out of cash, bank and QRIS, or nothing if they do not touch them. */
+export function cashLegs(lines: readonly JournalLine[]): CashLeg[] {
+  const legs: CashLeg[] = [];
+  for (const line of lines) {
+    const via = viaOfAccount(line.account);
+    if (via === undefined) continue;
+    const leg = legs.find((l) => l.via === via);
+    if (leg === undefined) legs.push({ via, in: line.debit, out: line.credit });
+    else {
+      leg.in = rupiah(leg.in + line.debit);
+      leg.out = rupiah(leg.out + line.credit);
+    }
+  }
+  return legs;
+}
+
+export function addCashMove(
+  state: LedgerState,
+  move: { entryId: string; date: string; type: EntryType; memo: string; lines: readonly JournalLine[] },
+  t: Tracker,
+): void {
+  const legs = cashLegs(move.lines);
+  if (legs.length === 0) return;
+  const key = cashMoveKey(move.date, move.entryId);
+  const row: CashMoveRow = { key, entryId: move.entryId, date: move.date, type: move.type, memo: move.memo, legs };
+  state.cashMoves.set(key, row);
+  t.touch('cashMoves', key);
+}
+
+export function removeCashMove(state: LedgerState, date: string, entryId: string, t: Tracker): void {
+  const key = cashMoveKey(date, entryId);
+  if (state.cashMoves.delete(key)) t.touch('cashMoves', key);
+}
