@@ -84,9 +84,13 @@ async function appendWithRetries(db: LumbungDb, draft: EntryDraft, deps: AppendD
 }
 
 async function prepare(db: LumbungDb, draft: EntryDraft, deps: AppendDeps): Promise<StorageResult<Prepared>> {
-  const [identity, keys, head] = await db.transaction('r', db.meta, db.keys, () =>
-    Promise.all([readMeta(db, 'identity'), loadDeviceKeys(db), readChainHead(db)]),
-  );
+  // Transaction scopes are always `async` functions: Dexie keeps the transaction bound across
+  // native awaits only then (dexie#978), otherwise later calls silently run outside it.
+  const { identity, keys, head } = await db.transaction('r', db.meta, db.keys, async () => ({
+    identity: await readMeta(db, 'identity'),
+    keys: await loadDeviceKeys(db),
+    head: await readChainHead(db),
+  }));
   if (identity === undefined || keys === undefined) return failure('not-initialised');
   let reversed: Entry | undefined;
   let original: readonly JournalLine[] | undefined;

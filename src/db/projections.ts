@@ -23,8 +23,11 @@ import {
 } from '../domain/ledger/index.ts';
 import type { Entry } from '../domain/entry/schema.ts';
 import type { LumbungDb } from './database.ts';
+import { assertInReadWriteTransaction } from './in-transaction.ts';
 import { readProjectionMark, writeMeta, type ProjectionMark } from './meta.ts';
 import { searchWords, sortKeyOfName, type ProjectionRow } from './projection-row.ts';
+
+const REBUILD_PAGE = 500;
 
 type CachedLedger = { mark: ProjectionMark; state: LedgerState };
 const cache = new WeakMap<LumbungDb, CachedLedger>();
@@ -82,6 +85,7 @@ export function dropLedgerCache(db: LumbungDb): void {
  * removed from the cache: the caller hands it back with `commitLedger` once its transaction committed.
  */
 export async function takeLedgerForFold(db: LumbungDb): Promise<{ state: LedgerState; mark: ProjectionMark }> {
+  assertInReadWriteTransaction('takeLedgerForFold');
   const mark = await readProjectionMark(db);
   const cached = cache.get(db);
   cache.delete(db);
@@ -135,6 +139,7 @@ async function writeAll(db: LumbungDb, state: LedgerState): Promise<void> {
 }
 
 export async function bumpMark(db: LumbungDb, mark: ProjectionMark, folded: number): Promise<ProjectionMark> {
+  assertInReadWriteTransaction('bumpMark');
   const next = { order: mark.order + folded, generation: mark.generation };
   await writeMeta(db, 'projection', next);
   return next;
@@ -148,23 +153,30 @@ export async function bumpMark(db: LumbungDb, mark: ProjectionMark, folded: numb
  */
 export async function rebuildProjections(db: LumbungDb): Promise<LedgerState> {
   dropLedgerCache(db);
-  const { state, mark } = await db.transaction('rw', db.entries, db.meta, db.projections, () => rebuildInTransaction(db));
+  const { state, mark } = await db.transaction('rw', db.entries, db.meta, db.projections, async () =>
+    rebuildInTransaction(db),
+  );
   commitLedger(db, state, mark);
   return state;
 }
 
 /** The body of rebuildProjections, for callers that rebuild inside their own transaction. */
 export async function rebuildInTransaction(db: LumbungDb): Promise<{ state: LedgerState; mark: ProjectionMark }> {
+  assertInReadWriteTransaction('rebuildInTransaction');
   dropLedgerCache(db);
+  const before = await readProjectionMark(db);
   const state = emptyLedger();
   let count = 0;
-  await db.entries.orderBy('order').each((row) => {
-    applyEntry(state, row.entry);
-    count++;
-  });
+  // In pages rather than one toArray(): five years of entries need not sit in memory at once.
+  for (;;) {
+    const page = await db.entries.where('order').above(count).limit(REBUILD_PAGE).toArray();
+    for (const row of page) applyEntry(state, row.entry);
+    count += page.length;
+    if (page.length < REBUILD_PAGE) break;
+  }
   await writeAll(db, state);
-  const before = await readProjectionMark(db);
   const mark = { order: count, generation: before.generation + 1 };
+  assertInReadWriteTransaction('rebuildInTransaction');
   await writeMeta(db, 'projection', mark);
   return { state, mark };
 }

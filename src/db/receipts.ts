@@ -5,6 +5,7 @@
  * of one cooperative count independently.
  */
 import type { LumbungDb } from './database.ts';
+import { assertInReadWriteTransaction } from './in-transaction.ts';
 
 export type ReceiptCounterRow = { year: number; last: number };
 
@@ -14,6 +15,7 @@ export function formatReceiptNumber(year: number, deviceId: string, n: number): 
 
 /** Must run inside a transaction that includes `receipts`. */
 export async function takeReceiptNumber(db: LumbungDb, year: number, deviceId: string): Promise<string> {
+  assertInReadWriteTransaction('takeReceiptNumber');
   const row = await db.receipts.get(year);
   const n = (row?.last ?? 0) + 1;
   await db.receipts.put({ year, last: n });

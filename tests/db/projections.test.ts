@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ingestPulled } from '../../src/db/ingest.ts';
+import { currentLedger, dropLedgerCache, projectionSnapshot, rebuildProjections } from '../../src/db/projections.ts';
+import { readProjectionMark } from '../../src/db/meta.ts';
+import { foldEntries, ledgerTables, type LedgerState } from '../../src/domain/ledger/index.ts';
+import { deposit, disburse, enrolledPhone, expense, join, newLoanId, newMemberId, repay, reversal, sale, save, withdraw } from './support.ts';
+import { RemoteDevice } from './remote.ts';
+
+/** Each table's rows in a fixed order: Map insertion order differs between a fold and a load. */
+function sortedTables(state: LedgerState): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(ledgerTables(state)).map(([t, rows]) => [t, (rows as unknown[]).map((r) => JSON.stringify(r)).sort()]),
+  );
+}
+
+describe('projections', () => {
+  it('incremental folds (own saves + pulled pages + reversals) equal a rebuild from the entries', async () => {
+    const db = await enrolledPhone();
+    const other = await RemoteDevice.create();
+    const [siti, budi, rina] = [newMemberId(), newMemberId(), newMemberId()];
+    const loan = newLoanId();
+    await save(db, join(siti, 'A-001', 'Siti Aminah'));
+    await save(db, deposit(siti, 'pokok', 100_000));
+    await save(db, deposit(siti, 'wajib', 25_000, '2026-11-04'));
+    await ingestPulled(db, {
+      entries: [
+        await other.sign(join(budi, 'A-002', 'Budi Santoso')),
+        await other.sign(deposit(budi, 'pokok', 100_000, '2026-11-03', 'bank')),
+        await other.sign(join(rina, 'A-002', 'Rina Marlina')), // number taken: flagged
+      ],
+      cursor: 'Mw',
+    });
+    await save(db, disburse(loan, siti, 2_000_000));
+    await save(db, repay(loan, siti, 200_000, 30_000));
+    const wrongSale = await save(db, sale(75_000, budi));
+    await save(db, expense(40_000, 'ATK dan fotokopi'));
+    await save(db, withdraw(budi, 'sukarela', 10_000)); // overdraft: flagged
+    await save(db, reversal(wrongSale.id));
+    await ingestPulled(db, { entries: [await other.sign(deposit(rina, 'wajib', 25_000, '2026-12-01'))], cursor: 'NA' });
+
+    const incremental = await projectionSnapshot(db);
+    const markBefore = await readProjectionMark(db);
+    expect(markBefore.order).toBe(13);
+    dropLedgerCache(db);
+    const rebuilt = await rebuildProjections(db);
+    expect(await projectionSnapshot(db)).toEqual(incremental);
+    expect(await readProjectionMark(db)).toEqual({ order: 13, generation: markBefore.generation + 1 });
+
+    // And the stored tables equal the domain's own pure fold of the same entries in the same order.
+    const entries = (await db.entries.orderBy('order').toArray()).map((r) => r.entry);
+    expect(sortedTables(rebuilt)).toEqual(sortedTables(foldEntries(entries)));
+
+    // Spot-check real numbers: cash = Siti 100 000 + 25 000 − loan (2 000 000 − 20 000 fee) + repaid
+    // 230 000 − ATK 40 000 − Budi 10 000 + Rina 25 000 (Budi's pokok went to the bank, the sale was reversed).
+    const ledger = await currentLedger(db);
+    const cash = ledger.accounts.get('1-101');
+    expect((cash?.debit ?? 0) - (cash?.credit ?? 0)).toBe(100_000 + 25_000 - 1_980_000 + 230_000 - 40_000 - 10_000 + 25_000);
+    expect(ledger.accounts.has('1-103')).toBe(false); // the reversed QRIS sale leaves no trace
+    expect([...ledger.flags.values()].map((f) => f.reason).sort()).toEqual(['member-number-taken', 'savings-overdrawn']);
+  });
+
+  it('a restart (fresh handle) loads the same ledger from the tables', async () => {
+    const db = await enrolledPhone();
+    const member = newMemberId();
+    await save(db, join(member, 'B-007', 'Joko Widodo'));
+    await save(db, deposit(member, 'pokok', 100_000));
+    const inMemory = sortedTables(await currentLedger(db));
+    dropLedgerCache(db);
+    expect(sortedTables(await currentLedger(db))).toEqual(inMemory);
+  });
+});
