@@ -31,7 +31,7 @@ export type DeviceSession = {
 };
 
 /** The server's 401 for a counter it has already seen (two contexts raced); worth one fresh try. */
-const RETRY_ONCE_CODES = new Set(['counter-stale', 'stale-counter', 'counter-reused']);
+const RETRY_ONCE_CODES = new Set(['device-counter-stale']);
 
 export async function deviceRequest<S extends z.ZodType>(
   session: DeviceSession,
