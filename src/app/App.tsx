@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
+import { SessionGate, isUngatedPath } from '../features/session/SessionGate.tsx';
+import { useCooperative } from '../features/session/cooperative.ts';
 import { useLanguage } from '../i18n/use-t.ts';
 import { OfficeLayout } from './layout/OfficeLayout.tsx';
 import { TreasurerLayout } from './layout/TreasurerLayout.tsx';
-import { RouteView, useChrome } from './router.tsx';
+import { RouteView, useChrome, usePathname } from './router.tsx';
 import { UpdateBanner } from './update/UpdateBanner.tsx';
 import type { UpdateSource } from './update/update-source.ts';
 
@@ -35,11 +37,39 @@ export function App({ updates, cooperativeName }: Props) {
     case 'treasurer':
       return (
         <>
-          <TreasurerLayout cooperativeName={cooperativeName}>
-            <RouteView />
-          </TreasurerLayout>
+          <TreasurerFrame cooperativeName={cooperativeName} />
           {banner}
         </>
       );
   }
+}
+
+/**
+ * The treasurer's screens sit behind the session gate (welcome, first user, PIN lock: see
+ * features/session); "Tentang" does not, it shows no cooperative data.
+ */
+function TreasurerFrame({ cooperativeName }: { readonly cooperativeName: string | undefined }) {
+  const pathname = usePathname();
+  if (isUngatedPath(pathname)) {
+    return (
+      <TreasurerLayout cooperativeName={cooperativeName}>
+        <RouteView />
+      </TreasurerLayout>
+    );
+  }
+  return (
+    <SessionGate>
+      <CooperativeLayout cooperativeName={cooperativeName} />
+    </SessionGate>
+  );
+}
+
+/** Inside the gate: the top bar may name the cooperative. */
+function CooperativeLayout({ cooperativeName }: { readonly cooperativeName: string | undefined }) {
+  const cooperative = useCooperative();
+  return (
+    <TreasurerLayout cooperativeName={cooperativeName ?? cooperative?.name ?? undefined}>
+      <RouteView />
+    </TreasurerLayout>
+  );
 }

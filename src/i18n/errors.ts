@@ -55,6 +55,18 @@ const SENTENCES = {
     id: 'Kode pendaftaran sudah dipakai. Minta kode baru ke Dinas Koperasi.',
     en: 'The enrollment code was already used. Ask the district office for a new one.',
   },
+  throttled: {
+    id: 'Terlalu banyak kode salah dari jaringan ini. Tunggu beberapa menit lalu coba lagi.',
+    en: 'Too many wrong codes from this network. Wait a few minutes, then try again.',
+  },
+  'already-enrolled': {
+    id: 'HP ini sudah terdaftar di sebuah koperasi. Tidak perlu mendaftar lagi.',
+    en: 'This phone is already enrolled with a cooperative. No need to enroll again.',
+  },
+  storage: {
+    id: 'HP tidak bisa menyimpan pendaftaran (memori penuh?). Kosongkan memori lalu minta kode baru ke Dinas Koperasi.',
+    en: 'The phone could not save the enrollment (storage full?). Free some space, then ask the office for a new code.',
+  },
   network: {
     id: 'Tidak ada sambungan ke server. Data tetap aman di HP dan akan dikirim nanti.',
     en: 'No connection to the server. Data stays safe on the phone and will be sent later.',

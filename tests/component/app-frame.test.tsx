@@ -1,8 +1,9 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App.tsx';
 import { useLanguageStore } from '../../src/i18n/language-store.ts';
+import { closeSession, openSignedInSession, type TestSession } from './session-fixture.ts';
 
 function renderAt(path: string) {
   window.history.replaceState(null, '', path);
@@ -11,9 +12,15 @@ function renderAt(path: string) {
 
 const bottomNav = () => screen.getByRole('navigation', { name: 'Menu utama' });
 
-beforeEach(() => {
+let session: TestSession | undefined;
+
+beforeEach(async () => {
   useLanguageStore.setState({ language: 'id' });
+  // The treasurer's screens sit behind the session gate (features/session): open one.
+  session = await openSignedInSession();
 });
+
+afterEach(() => closeSession(session));
 
 describe('the app frame', () => {
   it('shows Beranda with landmarks and marks its tab as the current page', () => {

@@ -10,3 +10,4 @@ export {
 } from './session-store.ts';
 export { currentActorName, useCanWrite, useCurrentUser } from './use-session.ts';
 export { PROFILE_SETTING, readCooperative, useCooperative, type Cooperative, type CooperativeProfile } from './cooperative.ts';
+export { SessionGate, isUngatedPath } from './SessionGate.tsx';

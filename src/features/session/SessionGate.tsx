@@ -1,0 +1,94 @@
+import type { ReactNode } from 'react';
+import { WelcomeScreen } from '../enroll/WelcomeScreen.tsx';
+import { Link } from '../navigation/link.tsx';
+import { FirstUserForm } from '../users/FirstUserForm.tsx';
+import { LockScreen } from '../users/LockScreen.tsx';
+import { useAutoLock } from '../users/use-auto-lock.ts';
+import { sessionMessages } from './messages.ts';
+import { useSessionStore } from './session-store.ts';
+import { useSetupState } from './setup-state.ts';
+
+/** Paths the gate never covers: the district office's pages and "Tentang" (no cooperative data). */
+const UNGATED = ['/tentang', '/dinas'] as const;
+
+export function isUngatedPath(pathname: string): boolean {
+  return UNGATED.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+}
+
+/**
+ * Wraps the treasurer's screens. Until the phone is set up it shows the welcome screen, then the
+ * first user's form; after that the lock screen until someone unlocks with their PIN. The screens
+ * (the children) are mounted only while a user is signed in, so a locked phone has no cooperative
+ * data in the page at all.
+ */
+export function SessionGate({ children }: { readonly children: ReactNode }) {
+  const m = sessionMessages.useMessages();
+  const setup = useSetupState();
+  const user = useSessionStore((state) => state.user);
+
+  // A signed-in user means the phone was set up when they unlocked: show the screens at once rather
+  // than a loading line on every render of the frame while the first live read is in flight.
+  if (user !== null && (setup === undefined || setup.kind === 'ready')) {
+    return <Unlocked local={setup?.kind === 'ready' && setup.mode === 'local'}>{children}</Unlocked>;
+  }
+  if (setup === undefined) {
+    return (
+      <GateFrame>
+        <p className="loading" role="status">
+          {m.loading}
+        </p>
+      </GateFrame>
+    );
+  }
+  switch (setup.kind) {
+    case 'failed':
+      return (
+        <GateFrame>
+          <p className="form-error" role="alert">
+            {m.storageFailed}
+          </p>
+        </GateFrame>
+      );
+    case 'new':
+      return (
+        <GateFrame>
+          <WelcomeScreen />
+        </GateFrame>
+      );
+    case 'no-user':
+      return (
+        <GateFrame>
+          <FirstUserForm />
+        </GateFrame>
+      );
+    case 'ready':
+      return (
+        <GateFrame>
+          <LockScreen />
+        </GateFrame>
+      );
+  }
+}
+
+function GateFrame({ children }: { readonly children: ReactNode }) {
+  return (
+    <main id="main" className="session-frame" tabIndex={-1}>
+      {children}
+    </main>
+  );
+}
+
+function Unlocked({ local, children }: { readonly local: boolean; readonly children: ReactNode }) {
+  const m = sessionMessages.useMessages();
+  useAutoLock();
+  return (
+    <>
+      {local ? (
+        <p className="local-mode-strip" role="note">
+          <span>{m.localMode}</span> <Link to="/daftar">{m.enrollNow}</Link>
+        </p>
+      ) : null}
+      {children}
+    </>
+  );
+}

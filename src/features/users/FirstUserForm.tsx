@@ -1,0 +1,90 @@
+import { useState, type SyntheticEvent } from 'react';
+import { addUser } from '../../db/users.ts';
+import { FormError } from '../forms/FormError.tsx';
+import { getDb } from '../session/database.ts';
+import { signIn } from '../session/session-store.ts';
+import { usersMessages } from './messages.ts';
+import { checkName, checkPin } from './pin-rules.ts';
+import { nameProblemText, pinProblemText } from './problem-text.ts';
+import { TextField } from './TextField.tsx';
+import { shown, useField } from './use-field.ts';
+
+/**
+ * Right after enrollment (or the choice to try the app): the treasurer names themself and picks a
+ * PIN, typed twice. The first user is always a bendahara, who can then add the others.
+ */
+export function FirstUserForm() {
+  const m = usersMessages.useMessages();
+  const name = useField();
+  const pin = useField();
+  const again = useField();
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+
+  const nameProblem = checkName(name.value);
+  const pinProblem = checkPin(pin.value);
+  const againProblem = again.value !== pin.value ? m.errors.pinMismatch : undefined;
+  const valid = nameProblem === null && pinProblem === null && againProblem === undefined;
+
+  const onSubmit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!valid || busy) return;
+    setBusy(true);
+    setFailure(undefined);
+    const result = await addUser(getDb(), { name: name.value.trim(), role: 'bendahara', pin: pin.value });
+    setBusy(false);
+    if (result.ok) {
+      signIn(result.user);
+      return;
+    }
+    setFailure(result.error === 'name-taken' ? m.errors.nameTaken : m.errors.saveFailed);
+  };
+
+  return (
+    <article className="page session-page">
+      <h1 className="page__title">{m.firstUser.title}</h1>
+      <p className="page__intro">{m.firstUser.intro}</p>
+      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <TextField
+          label={m.name}
+          hint={m.nameHint}
+          value={name.value}
+          onChange={name.set}
+          onBlur={name.touch}
+          autoComplete="name"
+          error={shown(name, nameProblem === null ? undefined : nameProblemText(nameProblem, m), submitted)}
+        />
+        <p className="hint">
+          {m.roleLabelFixed(m.role('bendahara'))}
+        </p>
+        <TextField
+          label={m.pin}
+          hint={m.pinHint}
+          type="password"
+          inputMode="numeric"
+          value={pin.value}
+          onChange={pin.set}
+          onBlur={pin.touch}
+          error={shown(pin, pinProblem === null ? undefined : pinProblemText(pinProblem, m), submitted)}
+        />
+        <TextField
+          label={m.pinAgain}
+          type="password"
+          inputMode="numeric"
+          value={again.value}
+          onChange={again.set}
+          onBlur={again.touch}
+          error={shown(again, againProblem, submitted)}
+        />
+        {failure === undefined ? null : <FormError message={failure} />}
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={!valid || busy}>
+            {busy ? m.firstUser.saving : m.firstUser.submit}
+          </button>
+        </div>
+      </form>
+    </article>
+  );
+}

@@ -1,0 +1,146 @@
+import { defineMessages } from '../../i18n/define-messages.ts';
+import type { UserRole } from '../../db/users.ts';
+
+const ROLE_ID: Record<UserRole, string> = { bendahara: 'Bendahara', ketua: 'Ketua', pengawas: 'Pengawas' };
+const ROLE_EN: Record<UserRole, string> = { bendahara: 'Treasurer', ketua: 'Chair', pengawas: 'Supervisor' };
+
+const clock = (seconds: number): string => {
+  const s = Math.max(0, Math.ceil(seconds));
+  const m = Math.floor(s / 60);
+  return `${m}:${String(s % 60).padStart(2, '0')}`;
+};
+
+export const usersMessages = defineMessages({
+  id: {
+    role: (role: UserRole) => ROLE_ID[role],
+    roleHint: (role: UserRole): string =>
+      role === 'pengawas' ? 'Hanya melihat, tidak bisa mencatat' : role === 'bendahara' ? 'Semua, termasuk atur pengguna' : 'Semua pencatatan',
+    name: 'Nama',
+    nameHint: 'Nama yang tercatat di setiap catatan, misalnya "Bu Siti".',
+    pin: 'PIN (6 angka)',
+    pinAgain: 'Ulangi PIN',
+    pinHint: 'Rahasiakan PIN. Jangan pakai tanggal lahir.',
+    roleLabelFixed: (role: string) => `Peran: ${role}`,
+    errors: {
+      nameEmpty: 'Nama wajib diisi.',
+      nameLong: 'Nama terlalu panjang (paling banyak 60 huruf).',
+      nameTaken: 'Nama ini sudah dipakai pengguna lain di HP ini.',
+      pinEmpty: 'PIN wajib diisi.',
+      pinDigits: 'PIN hanya boleh berisi angka.',
+      pinLength: (n: number) => `PIN harus 6 angka (baru ${n}).`,
+      pinMismatch: 'PIN kedua tidak sama dengan yang pertama.',
+      pinWrong: (left: number) => `PIN salah. Sisa ${left} kali percobaan sebelum dikunci sementara.`,
+      pinWrongLocked: 'PIN salah terlalu sering.',
+      locked: (seconds: number) => `Terlalu banyak PIN salah. Coba lagi dalam ${clock(seconds)}.`,
+      userUnknown: 'Pengguna ini sudah tidak ada di HP ini.',
+      saveFailed: 'Gagal menyimpan pengguna. Coba lagi.',
+    },
+    firstUser: {
+      title: 'Buat pengguna pertama',
+      intro: 'Anda adalah bendahara koperasi di HP ini. Buat PIN untuk membuka aplikasi.',
+      submit: 'Simpan dan masuk',
+      saving: 'Menyimpan…',
+    },
+    lock: {
+      title: 'Lumbung terkunci',
+      intro: 'Pilih nama Anda lalu masukkan PIN.',
+      who: 'Siapa yang memakai HP?',
+      unlock: 'Buka',
+      checking: 'Memeriksa PIN…',
+    },
+    page: {
+      title: 'Pengguna HP ini',
+      intro: 'Setiap orang memakai PIN sendiri. Nama pengguna tercatat di setiap catatan yang ia buat.',
+      you: 'Anda',
+      lockNow: 'Kunci sekarang',
+      listTitle: 'Daftar pengguna',
+      addTitle: 'Tambah pengguna',
+      roleLabel: 'Peran',
+      add: 'Tambah pengguna',
+      added: (name: string) => `${name} ditambahkan.`,
+      remove: (name: string) => `Hapus ${name}`,
+      removeTitle: (name: string) => `Hapus pengguna ${name}?`,
+      removeBody: 'Catatan yang sudah ia buat tetap ada dan tetap atas namanya. Ia tidak bisa membuka aplikasi lagi.',
+      removeConfirm: 'Ya, hapus',
+      removed: (name: string) => `${name} dihapus.`,
+      lastTreasurer: 'Bendahara terakhir tidak bisa dihapus.',
+      onlyTreasurer: 'Hanya bendahara yang bisa menambah atau menghapus pengguna.',
+      changePinTitle: 'Ganti PIN saya',
+      currentPin: 'PIN sekarang',
+      newPin: 'PIN baru (6 angka)',
+      newPinAgain: 'Ulangi PIN baru',
+      changePin: 'Ganti PIN',
+      pinChanged: 'PIN sudah diganti.',
+      autoLockTitle: 'Kunci otomatis',
+      autoLockLabel: 'Kunci setelah tidak dipakai selama',
+      minutes: (n: number) => `${n} menit`,
+    },
+  },
+  en: {
+    role: (role: UserRole) => ROLE_EN[role],
+    roleHint: (role: UserRole): string =>
+      role === 'pengawas' ? 'Read only, cannot record' : role === 'bendahara' ? 'Everything, including users' : 'All recording',
+    name: 'Name',
+    nameHint: 'The name recorded on every entry, e.g. "Bu Siti".',
+    pin: 'PIN (6 digits)',
+    pinAgain: 'Repeat PIN',
+    pinHint: 'Keep the PIN secret. Do not use a birth date.',
+    roleLabelFixed: (role: string) => `Role: ${role}`,
+    errors: {
+      nameEmpty: 'Name is required.',
+      nameLong: 'The name is too long (at most 60 characters).',
+      nameTaken: 'Another user of this phone already has this name.',
+      pinEmpty: 'PIN is required.',
+      pinDigits: 'The PIN may contain digits only.',
+      pinLength: (n: number) => `The PIN must be 6 digits (now ${n}).`,
+      pinMismatch: 'The second PIN differs from the first.',
+      pinWrong: (left: number) => `Wrong PIN. ${left} attempts left before a temporary lock.`,
+      pinWrongLocked: 'Too many wrong PINs.',
+      locked: (seconds: number) => `Too many wrong PINs. Try again in ${clock(seconds)}.`,
+      userUnknown: 'This user is no longer on this phone.',
+      saveFailed: 'Could not save the user. Try again.',
+    },
+    firstUser: {
+      title: 'Create the first user',
+      intro: 'You are the cooperative’s treasurer on this phone. Choose a PIN to open the app.',
+      submit: 'Save and enter',
+      saving: 'Saving…',
+    },
+    lock: {
+      title: 'Lumbung is locked',
+      intro: 'Choose your name, then enter your PIN.',
+      who: 'Who is using the phone?',
+      unlock: 'Unlock',
+      checking: 'Checking PIN…',
+    },
+    page: {
+      title: 'Users of this phone',
+      intro: 'Everyone uses their own PIN. The user’s name is recorded on every entry they make.',
+      you: 'You',
+      lockNow: 'Lock now',
+      listTitle: 'Users',
+      addTitle: 'Add a user',
+      roleLabel: 'Role',
+      add: 'Add user',
+      added: (name: string) => `${name} added.`,
+      remove: (name: string) => `Remove ${name}`,
+      removeTitle: (name: string) => `Remove user ${name}?`,
+      removeBody: 'Entries they made stay, under their name. They can no longer open the app.',
+      removeConfirm: 'Yes, remove',
+      removed: (name: string) => `${name} removed.`,
+      lastTreasurer: 'The last treasurer cannot be removed.',
+      onlyTreasurer: 'Only the treasurer can add or remove users.',
+      changePinTitle: 'Change my PIN',
+      currentPin: 'Current PIN',
+      newPin: 'New PIN (6 digits)',
+      newPinAgain: 'Repeat new PIN',
+      changePin: 'Change PIN',
+      pinChanged: 'PIN changed.',
+      autoLockTitle: 'Auto-lock',
+      autoLockLabel: 'Lock after not being used for',
+      minutes: (n: number) => `${n} minutes`,
+    },
+  },
+});
+
+export type UsersMessages = ReturnType<typeof usersMessages.current>;
