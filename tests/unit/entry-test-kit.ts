@@ -4,10 +4,11 @@
  * docs/domain-entries.md. If our canonical JSON, hash or signature check drifted, they would fail.
  */
 import { buildUnsignedEntry, signEntry, type BuildEntryInput } from '../../src/domain/entry/create.ts';
-import { ZERO_HASH, type Entry, type UnsignedEntry } from '../../src/domain/entry/schema.ts';
+import { ZERO_HASH, type Entry, type JournalLine, type UnsignedEntry } from '../../src/domain/entry/schema.ts';
 import { generateDeviceKeyPair, type DeviceKey, type DeviceKeyPair } from '../../src/domain/signing.ts';
 import type { StructuralContext } from '../../src/domain/entry/validate.ts';
 import { isDefaultAccountCode } from '../../src/domain/chart.ts';
+import { rupiah } from '../../src/domain/money.ts';
 
 export const PY_COOP = '3f2b8c1e-5d4a-4b6f-9e21-0a7c9d3e5f10';
 export const PY_DEVICE = '8d1e2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f';
@@ -76,10 +77,12 @@ export function testKeys(): Promise<DeviceKeyPair> {
   return keysPromise;
 }
 
-type Body = Pick<BuildEntryInput, 'type' | 'data'> & Partial<BuildEntryInput>;
+/** Loose on purpose: tests write plain numbers and strings; the builder and schema check them. */
+type LooseBody = { type: string; data: unknown };
+type LooseOverrides = { [K in keyof BuildEntryInput]?: unknown };
 
 /** A signed entry of this test device with sensible envelope defaults. */
-export async function signed(body: Body, overrides: Partial<BuildEntryInput> = {}): Promise<Entry> {
+export async function signed(body: LooseBody, overrides: LooseOverrides = {}): Promise<Entry> {
   const { privateKey } = await testKeys();
   const unsigned = buildUnsignedEntry({
     cooperativeId: COOP,
@@ -112,4 +115,9 @@ export function context(publicKey: DeviceKey, overrides: Partial<StructuralConte
     findEntry: () => undefined,
     ...overrides,
   };
+}
+
+/** Plain-number lines as branded journal lines. */
+export function asLines(raw: readonly { account: string; debit: number; credit: number }[]): JournalLine[] {
+  return raw.map((l) => ({ account: l.account, debit: rupiah(l.debit), credit: rupiah(l.credit) }));
 }
