@@ -6,11 +6,12 @@ import { readChainHead } from '../../src/db/meta.ts';
 import { currentLedger, projectionSnapshot } from '../../src/db/projections.ts';
 import { pendingEntries } from '../../src/db/outbox.ts';
 import { LumbungDb } from '../../src/db/database.ts';
+import type { MemberId } from '../../src/domain/ids.ts';
 import { completeEnrollment } from '../../src/db/enrollment.ts';
 import { COOP, COOP_INFO, DEVICE, deposit, enrolledPhone, freshDb, join, newMemberId, reversal, save } from './support.ts';
 import { RemoteDevice } from './remote.ts';
 
-type Fixture = { source: LumbungDb; file: BackupFile; keyFor: (id: string) => CryptoKey | undefined; member: string };
+type Fixture = { source: LumbungDb; file: BackupFile; keyFor: (id: string) => CryptoKey | undefined; member: MemberId };
 
 /** A phone with its own entries (one reversed) and another device's pulled entries, exported. */
 async function exportedPhone(): Promise<Fixture> {
