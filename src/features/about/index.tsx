@@ -50,7 +50,9 @@ export default function AboutPage() {
           </div>
           <div>
             <dt>{m.builtAt}</dt>
-            <dd>{BUILD_TIME === undefined ? m.development : formatInstant(BUILD_TIME, language)}</dd>
+            <dd data-testid="build-time" data-build-time={BUILD_TIME ?? 'dev'}>
+              {BUILD_TIME === undefined ? m.development : formatInstant(BUILD_TIME, language)}
+            </dd>
           </div>
         </dl>
       </section>

@@ -1,0 +1,286 @@
+// The installable, offline-first shell in real Chromium against the real server (`npm start`).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, startAppServer, type AppServer } from '../support/app-server.ts';
+import { launchBrowser, launchPersistentContext } from '../support/browser.ts';
+import type { PageGlobals } from './page-globals.ts';
+import { viteBuild } from './vite-build.ts';
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.stop();
+});
+
+const TREASURER_ROUTES = [
+  '/',
+  '/anggota',
+  '/simpanan',
+  '/pinjaman',
+  '/lainnya',
+  '/kas',
+  '/laporan',
+  '/tutup-buku',
+  '/sinkron',
+  '/pengaturan',
+  '/tentang',
+] as const;
+
+/** Opens the app and waits until the service worker controls the page (first install). */
+async function openControlled(context: BrowserContext, route = '/'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}${route}`);
+  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  return page;
+}
+
+const heading = (page: Page) => page.locator('#root h1').first();
+
+/** Width and height of a PNG from its IHDR chunk. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  expect([...bytes.subarray(0, 8)]).toEqual(signature);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+describe('offline', () => {
+  it('the service worker takes control and the app reloads and deep-links with no network', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await openControlled(context, '/tentang');
+      await expect.poll(() => heading(page).textContent()).toBe('Tentang Lumbung');
+
+      await context.setOffline(true);
+      await page.reload();
+      await expect.poll(() => heading(page).textContent()).toBe('Tentang Lumbung');
+      expect(await page.getByTestId('online-badge').textContent()).toContain('Luring');
+      await expect.poll(() => page.getByTestId('sw-state').getAttribute('data-state')).toBe('active');
+
+      // Deep links into the treasurer's screens: whatever the screen (the session gate may show
+      // the welcome or lock screen first), it is the app answering from the precache, not the
+      // browser's offline error page.
+      for (const route of ['/anggota', '/laporan', '/', '/tidak-ada']) {
+        await page.goto(`${server.url}${route}`);
+        await expect.poll(() => page.locator('#root h1').first().textContent(), { message: route }).toMatch(/\S/);
+        expect(new URL(page.url()).pathname).toBe(route);
+      }
+      // /api/ is never answered from the cache: offline it fails like a network error.
+      const api = await page.evaluate(async () => {
+        try {
+          const response = await (globalThis as unknown as PageGlobals).fetch('/api/v1/health');
+          return `status ${String(response.status)}`;
+        } catch {
+          return 'network-error';
+        }
+      });
+      expect(api).toBe('network-error');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('installability', () => {
+  it('Chromium reports no installability errors for an installed-style profile', async () => {
+    const profile = mkdtempSync(path.join(tmpdir(), 'lumbung-profile-'));
+    const context = await launchPersistentContext(profile);
+    try {
+      const page = await openControlled(context);
+      const cdp = await context.newCDPSession(page);
+      const result = await cdp.send('Page.getInstallabilityErrors');
+      expect(result.installabilityErrors).toEqual([]);
+      const manifest = await cdp.send('Page.getAppManifest');
+      expect(manifest.errors).toEqual([]);
+      expect(manifest.url).toBe(`${server.url}/manifest.webmanifest`);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('serves the manifest and every icon with 200 and the declared sizes', async () => {
+    const response = await fetch(`${server.url}/manifest.webmanifest`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/manifest+json');
+    const manifest = (await response.json()) as {
+      name: string;
+      short_name: string;
+      lang: string;
+      start_url: string;
+      scope: string;
+      id: string;
+      display: string;
+      icons: { src: string; sizes: string; type: string; purpose: string }[];
+    };
+    expect(manifest).toMatchObject({
+      name: 'Lumbung — Pembukuan Koperasi',
+      short_name: 'Lumbung',
+      lang: 'id',
+      start_url: '/',
+      scope: '/',
+      id: '/',
+      display: 'standalone',
+    });
+    const purposes = manifest.icons.map((icon) => `${icon.purpose} ${icon.sizes}`).sort();
+    expect(purposes).toEqual(['any 192x192', 'any 512x512', 'maskable 192x192', 'maskable 512x512']);
+    for (const icon of manifest.icons) {
+      const iconResponse = await fetch(new URL(icon.src, server.url));
+      expect(iconResponse.status, icon.src).toBe(200);
+      expect(iconResponse.headers.get('content-type')).toBe('image/png');
+      const size = pngSize(new Uint8Array(await iconResponse.arrayBuffer()));
+      expect(`${String(size.width)}x${String(size.height)}`, icon.src).toBe(icon.sizes);
+    }
+    const apple = await fetch(`${server.url}/apple-touch-icon.png`);
+    expect(apple.status).toBe(200);
+    expect(pngSize(new Uint8Array(await apple.arrayBuffer()))).toEqual({ width: 180, height: 180 });
+    const favicon = await fetch(`${server.url}/favicon.svg`);
+    expect(favicon.status).toBe(200);
+    expect(await favicon.text()).toContain('<svg');
+  });
+});
+
+describe('content security and first load', () => {
+  it('renders every route under the server’s CSP without a single violation', async () => {
+    const index = await fetch(`${server.url}/`);
+    const csp = index.headers.get('content-security-policy') ?? '';
+    // The assertion below is only meaningful if the policy forbids inline code.
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const violations: string[] = [];
+      await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+      await page.addInitScript(() => {
+        const page = globalThis as unknown as PageGlobals;
+        page.document.addEventListener('securitypolicyviolation', (event) => {
+          page.reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
+        });
+      });
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      for (const route of [...TREASURER_ROUTES, '/dinas', '/tidak-ada']) {
+        await page.goto(`${server.url}${route}`);
+        await page.locator('h1').first().waitFor();
+      }
+      expect(violations).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('never loads or precaches the office pages on the treasurer’s routes', async () => {
+    const sw = readFileSync(path.join(PROJECT_ROOT, 'dist', 'sw.js'), 'utf8');
+    expect(sw).toContain('assets/members-');
+    expect(sw).not.toMatch(/assets\/district-/);
+
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
+      for (const route of TREASURER_ROUTES) {
+        await page.goto(`${server.url}${route}`);
+        await page.locator('h1').first().waitFor();
+      }
+      expect(scripts.filter((script) => script.includes('district'))).toEqual([]);
+      await page.goto(`${server.url}/dinas`);
+      await page.locator('h1').first().waitFor();
+      expect(scripts.some((script) => /\/assets\/district-[\w-]+\.js$/.test(script))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fits a 360 px screen at 200 % text size with 48 px touch targets', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await context.newPage();
+      for (const route of ['/', '/lainnya', '/tentang', '/pengaturan']) {
+        await page.goto(`${server.url}${route}`);
+        await page.locator('h1').first().waitFor();
+        // Text size 200 %: what Android's font scale does to rem-based layouts.
+        await page.evaluate(() =>
+          (globalThis as unknown as PageGlobals).document.documentElement.style.setProperty('font-size', '200%'),
+        );
+        const overflow = await page.evaluate(() => {
+          const page = globalThis as unknown as PageGlobals;
+          return page.document.documentElement.scrollWidth - page.innerWidth;
+        });
+        expect(overflow, route).toBeLessThanOrEqual(0);
+      }
+      // "Tentang" is never behind the session gate, so the treasurer's frame is always there.
+      await page.goto(`${server.url}/tentang`);
+      await page.locator('h1').first().waitFor();
+      const navItems = page.locator('nav[aria-label="Menu utama"] a');
+      expect(await navItems.count()).toBe(5);
+      for (const item of await navItems.all()) {
+        const box = await item.boundingBox();
+        expect(box?.height).toBeGreaterThanOrEqual(48);
+        expect(box?.width).toBeGreaterThanOrEqual(48);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('update', () => {
+  it('a new build waits for the treasurer, then takes over after "Muat ulang"', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await openControlled(context, '/tentang');
+      const buildTime = () => page.getByTestId('build-time').getAttribute('data-build-time');
+      const before = await buildTime();
+      expect(before).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+      await viteBuild();
+      // Browsers check for a new worker on navigation and on update(); the app also checks when
+      // it returns to the foreground. Ask directly to keep the test quick.
+      await page.evaluate(async () => {
+        const registration = await (globalThis as unknown as PageGlobals).navigator.serviceWorker.getRegistration();
+        await registration?.update();
+      });
+      await page.getByText('Versi baru tersedia').waitFor({ timeout: 30_000 });
+
+      // Nothing changed behind the treasurer's back: the new worker waits, the old one controls.
+      const waiting = await page.evaluate(async () => {
+        const registration = await (globalThis as unknown as PageGlobals).navigator.serviceWorker.getRegistration();
+        return registration?.waiting !== null && registration?.waiting !== undefined;
+      });
+      expect(waiting).toBe(true);
+      expect(await buildTime()).toBe(before);
+
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Muat ulang' }).click()]);
+      await page.getByTestId('build-time').waitFor();
+      await expect.poll(buildTime).not.toBe(before);
+      const after = await page.evaluate(async () => {
+        const worker = (globalThis as unknown as PageGlobals).navigator.serviceWorker;
+        const registration = await worker.getRegistration();
+        return { waiting: registration?.waiting ?? null, controlled: worker.controller !== null };
+      });
+      expect(after).toEqual({ waiting: null, controlled: true });
+      expect(await page.getByText('Versi baru tersedia').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
