@@ -21,7 +21,10 @@ export async function searchMembers(db: LumbungDb, text: string, limit = 50): Pr
   const query = sortKeyOfName(text);
   if (query === '') return members(await db.projections.orderBy('sortName').limit(limit).toArray());
   return db.transaction('r', db.projections, async () => {
-    const byName = await db.projections.where('words').startsWith(query).distinct().limit(limit).toArray();
+    // Index order ties on the member id; the list reads better in name order.
+    const byName = (await db.projections.where('words').startsWith(query).distinct().limit(limit).toArray()).sort((a, b) =>
+      (a.sortName ?? '') < (b.sortName ?? '') ? -1 : (a.sortName ?? '') > (b.sortName ?? '') ? 1 : 0,
+    );
     const seen = new Set(byName.map((r) => r.k));
     const room = limit - byName.length;
     const byNumber =
