@@ -21,63 +21,70 @@ function isPlainObject(value: object): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function write(value: unknown, path: string, out: string[]): void {
+/**
+ * The path of the value being written, kept as a stack and only joined into text when an error is
+ * thrown: building a path string for every member would cost more than the serialisation.
+ */
+type PathStack = (string | number)[];
+
+function fail(path: PathStack, problem: string): never {
+  const where = path.map((p) => (typeof p === 'number' ? `[${String(p)}]` : `.${p}`)).join('');
+  throw new CanonicalJsonError(`${problem} at $${where}`);
+}
+
+function write(value: unknown, path: PathStack): string {
   switch (typeof value) {
     case 'string':
-      out.push(JSON.stringify(value));
-      return;
+      return JSON.stringify(value);
     case 'boolean':
-      out.push(value ? 'true' : 'false');
-      return;
+      return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isSafeInteger(value)) throw new CanonicalJsonError(`not a safe integer at ${path}: ${String(value)}`);
+      if (!Number.isSafeInteger(value)) fail(path, `not a safe integer (${String(value)})`);
       // `-0` prints as "0", as JCS requires.
-      out.push(value === 0 ? '0' : String(value));
-      return;
-    case 'object':
-      if (value === null) {
-        out.push('null');
-        return;
-      }
-      if (Array.isArray(value)) {
-        out.push('[');
-        // A plain for loop also visits holes, which must fail like `undefined`.
-        for (let i = 0; i < value.length; i++) {
-          if (i > 0) out.push(',');
-          write((value as readonly unknown[])[i], `${path}[${String(i)}]`, out);
-        }
-        out.push(']');
-        return;
-      }
-      if (!isPlainObject(value)) throw new CanonicalJsonError(`not a plain object at ${path}`);
-      writeObject(value, path, out);
-      return;
+      return value === 0 ? '0' : String(value);
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return writeArray(value as readonly unknown[], path);
+      if (!isPlainObject(value)) fail(path, 'not a plain object');
+      return writeObject(value, path);
+    }
     case 'undefined':
     case 'bigint':
     case 'function':
     case 'symbol':
-      throw new CanonicalJsonError(`${typeof value} cannot be canonical JSON at ${path}`);
+      return fail(path, `${typeof value} cannot be canonical JSON`);
   }
 }
 
-function writeObject(value: Record<string, unknown>, path: string, out: string[]): void {
+function writeArray(value: readonly unknown[], path: PathStack): string {
+  let out = '[';
+  // A plain for loop also visits holes, which must fail like `undefined`.
+  for (let i = 0; i < value.length; i++) {
+    if (i > 0) out += ',';
+    path.push(i);
+    out += write(value[i], path);
+    path.pop();
+  }
+  return out + ']';
+}
+
+function writeObject(value: Record<string, unknown>, path: PathStack): string {
   // Default sort compares UTF-16 code units, which is what RFC 8785 §3.2.3 specifies.
   const keys = Object.keys(value).sort();
-  out.push('{');
+  let out = '{';
   let first = true;
   for (const key of keys) {
     const member = value[key];
     if (member === undefined) continue;
-    if (!first) out.push(',');
+    if (!first) out += ',';
     first = false;
-    out.push(JSON.stringify(key), ':');
-    write(member, `${path}.${key}`, out);
+    path.push(key);
+    out += JSON.stringify(key) + ':' + write(member, path);
+    path.pop();
   }
-  out.push('}');
+  return out + '}';
 }
 
 export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  write(value, '$', out);
-  return out.join('');
+  return write(value, []);
 }
