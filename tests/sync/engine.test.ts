@@ -1,0 +1,321 @@
+/**
+ * The sync engine around `syncOnce`: triggers, status store, back-off, the Web Lock, batch sizing
+ * and the service worker's Background Sync handler — against the real server (SQLite), with a
+ * hand-driven environment (timers, `online`, visibility) so nothing depends on wall-clock time.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_DB_NAME, LumbungDb } from '../../src/db/database.ts';
+import { newMemberId } from '../../src/domain/ids.ts';
+import { backoffDelayMs, Backoff } from '../../src/sync/backoff.ts';
+import { enroll } from '../../src/sync/enroll.ts';
+import { nextBatch } from '../../src/sync/push-batch.ts';
+import { syncLockName, syncOnce } from '../../src/sync/sync-once.ts';
+import type { SyncEnvironment } from '../../src/sync/sync-environment.ts';
+import { createSyncStatusStore } from '../../src/sync/sync-status.ts';
+import { createSyncEngine, IDLE_INTERVAL_MS, SAVE_DEBOUNCE_MS } from '../../src/sync/triggers.ts';
+import { runBackgroundSync, shouldRetry } from '../../service-worker/background-sync.ts';
+import { depositDraft, joinDraft, newPhone, realFetch, record, startDistrict, wire, type District } from './harness.ts';
+
+type FakeEnvironment = {
+  env: SyncEnvironment;
+  online: boolean;
+  visible: boolean;
+  timers: Map<number, { callback: () => void; ms: number }>;
+  backgroundRegistrations: number;
+  fireOnline(): void;
+  /** Runs the pending timers (not the ones they schedule). */
+  fireTimers(): void;
+  delays(): number[];
+};
+
+function fakeEnvironment(): FakeEnvironment {
+  const onlineListeners = new Set<() => void>();
+  const visibleListeners = new Set<() => void>();
+  let next = 0;
+  const fake: FakeEnvironment = {
+    online: true,
+    visible: true,
+    timers: new Map(),
+    backgroundRegistrations: 0,
+    env: {
+      isOnline: () => fake.online,
+      isVisible: () => fake.visible,
+      onOnline(listener) {
+        onlineListeners.add(listener);
+        return () => onlineListeners.delete(listener);
+      },
+      onVisible(listener) {
+        visibleListeners.add(listener);
+        return () => visibleListeners.delete(listener);
+      },
+      setTimer(callback, ms) {
+        next++;
+        fake.timers.set(next, { callback, ms });
+        return next;
+      },
+      clearTimer(handle) {
+        fake.timers.delete(handle as number);
+      },
+      registerBackgroundSync() {
+        fake.backgroundRegistrations++;
+        return Promise.resolve(true);
+      },
+    },
+    fireOnline: () => {
+      for (const l of onlineListeners) l();
+    },
+    fireTimers() {
+      const due = [...fake.timers.entries()];
+      for (const [id, timer] of due) {
+        fake.timers.delete(id);
+        timer.callback();
+      }
+    },
+    delays: () => [...fake.timers.values()].map((t) => t.ms),
+  };
+  return fake;
+}
+
+describe('sync engine around syncOnce', () => {
+  let district: District;
+  let coop: string;
+
+  beforeAll(async () => {
+    district = await startDistrict('sqlite');
+    coop = await district.createCooperative('Koperasi Nelayan Bahari');
+  });
+  afterAll(async () => {
+    await district.close();
+  });
+
+  async function enrolledPhone(db: LumbungDb = newPhone('engine')): Promise<{ db: LumbungDb; deviceId: string }> {
+    const code = await district.enrollmentCode(coop);
+    const result = await enroll(db, { serverUrl: district.url, code, deviceName: 'HP', fetch: realFetch });
+    if (!result.ok) throw new Error(`enrollment failed: ${result.error}`);
+    return { db, deviceId: result.value.deviceId };
+  }
+
+  it('syncs at start, after saves (debounced), and reports pending counts and last success', async () => {
+    const { db } = await enrolledPhone();
+    const m = newMemberId();
+    await record(db, joinDraft(m, 'E-001', 'Nur'));
+    const fake = fakeEnvironment();
+    const net = wire();
+    const engine = createSyncEngine({ db, fetch: net.fetch, environment: fake.env, random: () => 0.5 });
+    const seen: string[] = [];
+    engine.status.subscribe(() => seen.push(engine.status.getSnapshot().phase));
+
+    engine.start();
+    await vi.waitFor(() => expect(engine.status.getSnapshot().lastSuccessAt).not.toBeNull());
+    expect(engine.status.getSnapshot()).toMatchObject({ phase: 'idle', pendingCount: 0, lastError: null });
+    expect(seen).toContain('syncing');
+    expect(fake.delays()).toEqual([IDLE_INTERVAL_MS]);
+    expect(fake.backgroundRegistrations).toBeGreaterThanOrEqual(1);
+
+    await record(db, depositDraft(m, 'pokok', 100_000));
+    await record(db, depositDraft(m, 'wajib', 20_000));
+    engine.notifySaved();
+    engine.notifySaved();
+    await vi.waitFor(() => expect(engine.status.getSnapshot().pendingCount).toBe(2));
+    expect(engine.status.getSnapshot().oldestPendingAt).not.toBeNull();
+    // One debounce timer for the burst, beside the idle timer.
+    expect(fake.delays().sort((a, b) => a - b)).toEqual([SAVE_DEBOUNCE_MS, IDLE_INTERVAL_MS]);
+    const pushesBefore = net.sent.filter((r) => r.path === '/api/v1/sync/push').length;
+    fake.fireTimers();
+    await vi.waitFor(() => expect(engine.status.getSnapshot().pendingCount).toBe(0));
+    await vi.waitFor(() => expect(engine.status.getSnapshot().phase).toBe('idle'));
+    expect(net.sent.filter((r) => r.path === '/api/v1/sync/push').length).toBe(pushesBefore + 1);
+    engine.stop();
+    expect(fake.timers.size).toBe(0);
+  });
+
+  it('backs off exponentially with jitter while the link is down, and resets after a success', async () => {
+    const { db } = await enrolledPhone();
+    await record(db, joinDraft(newMemberId(), 'E-002', 'Agus'));
+    const fake = fakeEnvironment();
+    let up = false;
+    const engine = createSyncEngine({
+      db,
+      fetch: (input, init) => (up ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
+      environment: fake.env,
+      random: () => 0.5,
+    });
+    engine.start();
+    await vi.waitFor(() => expect(engine.status.getSnapshot().phase).toBe('offline'));
+    expect(engine.status.getSnapshot()).toMatchObject({ lastError: 'network', pendingCount: 1 });
+    // 30 s, 60 s, 120 s ceilings; the jitter (0.5 here) picks 3/4 of each.
+    expect(fake.delays()).toEqual([22_500]);
+    fake.fireTimers();
+    await vi.waitFor(() => expect(fake.delays()).toEqual([45_000]));
+    fake.fireTimers();
+    await vi.waitFor(() => expect(fake.delays()).toEqual([90_000]));
+
+    // The signal comes back: the `online` event syncs at once and the back-off resets.
+    up = true;
+    fake.fireOnline();
+    await vi.waitFor(() => expect(engine.status.getSnapshot().phase).toBe('idle'));
+    expect(engine.status.getSnapshot()).toMatchObject({ pendingCount: 0, lastError: null });
+    expect(fake.delays()).toEqual([IDLE_INTERVAL_MS]);
+    up = false;
+    await engine.syncNow();
+    expect(fake.delays()).toEqual([22_500]);
+    engine.stop();
+  });
+
+  it('does not try when the platform says it is offline, but the manual button does', async () => {
+    const { db } = await enrolledPhone();
+    const fake = fakeEnvironment();
+    fake.online = false;
+    const net = wire();
+    const engine = createSyncEngine({ db, fetch: net.fetch, environment: fake.env });
+    engine.start();
+    await vi.waitFor(() => expect(engine.status.getSnapshot().phase).toBe('offline'));
+    expect(net.sent).toHaveLength(0);
+    const manual = await engine.syncNow();
+    expect(manual.status).toBe('ok');
+    expect(net.sent.length).toBeGreaterThan(0);
+    engine.stop();
+  });
+
+  it('shows a revoked phone as revoked and stops scheduling', async () => {
+    const { db, deviceId } = await enrolledPhone();
+    await record(db, joinDraft(newMemberId(), 'E-003', 'Sari'));
+    await district.revoke(deviceId);
+    const fake = fakeEnvironment();
+    const engine = createSyncEngine({ db, fetch: realFetch, environment: fake.env });
+    engine.start();
+    await vi.waitFor(() => expect(engine.status.getSnapshot().phase).toBe('revoked'));
+    expect(engine.status.getSnapshot()).toMatchObject({ lastError: 'revoked', pendingCount: 1, nextAttemptAt: null });
+    expect(fake.timers.size).toBe(0);
+    engine.stop();
+  });
+
+  describe('with the Web Locks API', () => {
+    afterEach(() => {
+      Reflect.deleteProperty(globalThis, 'navigator');
+    });
+
+    it('returns busy at once while another context holds the sync lock, and runs after', async () => {
+      const held = new Set<string>();
+      const locks = {
+        async request<R>(name: string, ...args: unknown[]): Promise<R> {
+          const callback = args.at(-1) as (lock: unknown) => Promise<R>;
+          const options = (args.length > 1 ? args[0] : {}) as { ifAvailable?: boolean };
+          if (held.has(name)) {
+            if (options.ifAvailable === true) return callback(null);
+            throw new Error('the test lock manager does not queue');
+          }
+          held.add(name);
+          try {
+            return await callback({ name });
+          } finally {
+            held.delete(name);
+          }
+        },
+      };
+      Object.defineProperty(globalThis, 'navigator', { value: { locks }, configurable: true });
+
+      const { db } = await enrolledPhone();
+      await record(db, joinDraft(newMemberId(), 'E-004', 'Ratna'));
+      held.add(syncLockName(db)); // the service worker is syncing
+      const net = wire();
+      expect(await syncOnce(db, { fetch: net.fetch })).toEqual({ status: 'busy' });
+      expect(net.sent).toHaveLength(0);
+      held.delete(syncLockName(db));
+      expect((await syncOnce(db, { fetch: net.fetch })).status).toBe('ok');
+      expect(net.pushedIds()).toHaveLength(1);
+    });
+  });
+
+  it('cuts a long outbox into batches that fit the wire limit, all acknowledged once', async () => {
+    const { db, deviceId } = await enrolledPhone();
+    const m = newMemberId();
+    await record(db, joinDraft(m, 'E-005', 'Hadi'));
+    for (let i = 1; i <= 30; i++) await record(db, depositDraft(m, 'sukarela', 1_000 * i));
+    const net = wire();
+    const progress: number[] = [];
+    const result = await syncOnce(db, {
+      fetch: net.fetch,
+      batchLimits: { maxEntries: 500, maxJsonBytes: 256 * 1024, maxWireBytes: 1_500, gzip: true },
+      onProgress: (p) => {
+        if (p.step === 'push') progress.push(p.pushed);
+      },
+    });
+    expect(result.status).toBe('ok');
+    const pushes = net.sent.filter((r) => r.path === '/api/v1/sync/push');
+    expect(pushes.length).toBeGreaterThan(2);
+    for (const push of pushes) expect(push.raw?.length ?? 0).toBeLessThanOrEqual(1_500);
+    expect(net.pushedIds()).toHaveLength(31);
+    expect(new Set(net.pushedIds()).size).toBe(31);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(31);
+    expect((await district.accepted(coop)).filter((e) => e.deviceId === deviceId)).toHaveLength(31);
+  });
+
+  it('runs in the service worker on a Background Sync event with its own database handle', async () => {
+    // The worker opens the app's database by its default name.
+    const page = new LumbungDb(DEFAULT_DB_NAME);
+    const { deviceId } = await enrolledPhone(page);
+    await record(page, joinDraft(newMemberId(), 'E-006', 'Wulan'));
+    await runBackgroundSync();
+    const rows = await page.entries.where('[deviceId+seq]').between([deviceId, 0], [deviceId, Infinity]).toArray();
+    expect(rows.map((r) => r.sync)).toEqual(['acked']);
+    expect((await district.accepted(coop)).some((e) => e.id === rows[0]?.id)).toBe(true);
+    page.close();
+
+    const tally = { pushed: 0, acked: 0, rejected: 0, flagged: 0, pulled: 0 };
+    expect(shouldRetry({ status: 'failed', error: 'network', detail: 'offline', tally })).toBe(true);
+    expect(shouldRetry({ status: 'failed', error: 'unexpected-response', detail: 'not-json', tally })).toBe(true);
+    expect(shouldRetry({ status: 'failed', error: 'not-enrolled', detail: null, tally })).toBe(false);
+    expect(shouldRetry({ status: 'revoked', message: 'dicabut', tally })).toBe(false);
+    expect(shouldRetry({ status: 'busy' })).toBe(false);
+  });
+});
+
+describe('pieces', () => {
+  it('back-off doubles from 30 s to a 30 min cap, jittered within the upper half', () => {
+    expect(backoffDelayMs(1, () => 0)).toBe(15_000);
+    expect(backoffDelayMs(1, () => 0.5)).toBe(22_500);
+    expect(backoffDelayMs(2, () => 0)).toBe(30_000);
+    // 30 s · 2^6 = 32 min, capped at 30 min.
+    expect(backoffDelayMs(7, () => 0.5)).toBe(22.5 * 60_000);
+    expect(backoffDelayMs(50, () => 0)).toBe(15 * 60_000);
+    expect(backoffDelayMs(0, () => 0.5)).toBe(0);
+    const backoff = new Backoff(() => 0.5);
+    expect([backoff.failure(), backoff.failure(), backoff.failure()]).toEqual([22_500, 45_000, 90_000]);
+    backoff.success();
+    expect(backoff.failure()).toBe(22_500);
+  });
+
+  it('a batch never exceeds 500 entries and always carries at least one', async () => {
+    const entry = {
+      v: 1,
+      id: '0193a1c4-0000-7000-8000-000000000000',
+      seq: 1,
+      data: { memo: 'x'.repeat(5_000) },
+    };
+    const many = Array.from({ length: 600 }, (_, i) => ({ ...entry, seq: i + 1, data: { memo: 'x' } }));
+    type AnyEntry = Parameters<typeof nextBatch>[0][number];
+    const big = await nextBatch([entry as unknown as AnyEntry], { maxEntries: 500, maxJsonBytes: 100, maxWireBytes: 10, gzip: true });
+    expect(big.entries).toHaveLength(1);
+    const capped = await nextBatch(many as unknown as AnyEntry[]);
+    expect(capped.entries).toHaveLength(500);
+    expect(capped.body.gzip).toBe(true);
+  });
+
+  it('the status store notifies on change only and keeps snapshots stable otherwise', () => {
+    const store = createSyncStatusStore();
+    let calls = 0;
+    const off = store.subscribe(() => calls++);
+    const first = store.getSnapshot();
+    store.update({ phase: 'idle' });
+    expect(store.getSnapshot()).toBe(first);
+    expect(calls).toBe(0);
+    store.update({ phase: 'syncing', progress: { step: 'push', pushed: 0, total: 3 } });
+    expect(calls).toBe(1);
+    expect(store.getSnapshot()).not.toBe(first);
+    off();
+    store.update({ phase: 'idle' });
+    expect(calls).toBe(1);
+  });
+});
