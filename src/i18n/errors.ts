@@ -38,6 +38,11 @@ const SENTENCES = {
     id: 'Catatan yang mau dibatalkan tidak ada di HP ini.',
     en: 'The entry to reverse is not on this phone.',
   },
+  // Forms (src/features/forms)
+  'session-locked': {
+    id: 'HP terkunci sebelum menyimpan. Buka kunci dengan PIN, lalu simpan lagi.',
+    en: 'The phone locked before saving. Unlock with your PIN, then save again.',
+  },
   'write-failed': {
     id: 'Gagal menyimpan. Tidak ada yang berubah; coba simpan lagi.',
     en: 'Saving failed. Nothing changed; try saving again.',

@@ -22,14 +22,14 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/', match: 'exact', title: (m) => m.nav.home, component: HomePage, chrome: 'treasurer' },
   {
     path: '/anggota',
-    match: 'exact',
+    match: 'prefix',
     title: (m) => m.nav.members,
     component: lazy(() => import('../../features/members/index.tsx')),
     chrome: 'treasurer',
   },
   {
     path: '/simpanan',
-    match: 'exact',
+    match: 'prefix',
     title: (m) => m.nav.savings,
     component: lazy(() => import('../../features/savings/index.tsx')),
     chrome: 'treasurer',

@@ -11,3 +11,5 @@ export { notifyEntrySaved, onEntrySaved } from './saved-listeners.ts';
 export { useSaveEntry, type SaveEntry, type SaveState } from './use-save-entry.ts';
 export { VIAS, ViaPicker } from './ViaPicker.tsx';
 export { formsMessages } from './messages.ts';
+export { FlagNote } from './FlagNote.tsx';
+export { flagMessages } from './flag-text.ts';

@@ -2,14 +2,14 @@ import { useCallback, useRef, useState } from 'react';
 import type { SavedEntry } from '../../db/append-entry.ts';
 import type { StorageErrorCode } from '../../db/storage-errors.ts';
 import type { EntryId } from '../../domain/ids.ts';
-import { getDb, useCurrentUser } from '../session/index.ts';
+import { getDb, useSessionStore } from '../session/index.ts';
 import { freshEntryId, saveDraft, type SaveOptions, type ScreenDraft } from './save-entry.ts';
 
 export type SaveState =
   | { readonly status: 'idle' }
   | { readonly status: 'saving' }
   | { readonly status: 'saved'; readonly saved: SavedEntry }
-  | { readonly status: 'failed'; readonly error: StorageErrorCode };
+  | { readonly status: 'failed'; readonly error: StorageErrorCode | 'session-locked' };
 
 export type SaveEntry = {
   readonly state: SaveState;
@@ -25,7 +25,8 @@ export type SaveEntry = {
  * a retry after a failure, or a second tap after a success, cannot make a second entry.
  */
 export function useSaveEntry(): SaveEntry {
-  const user = useCurrentUser();
+  // Read the session without throwing: the phone may lock (idle, hidden) while a form is open.
+  const actor = useSessionStore((session) => session.user?.name);
   const [state, setState] = useState<SaveState>({ status: 'idle' });
   const idRef = useRef<EntryId | null>(null);
   const busyRef = useRef(false);
@@ -33,11 +34,15 @@ export function useSaveEntry(): SaveEntry {
   const save = useCallback(
     async (draft: ScreenDraft, options: SaveOptions = {}) => {
       if (busyRef.current) return undefined;
+      if (actor === undefined) {
+        setState({ status: 'failed', error: 'session-locked' });
+        return undefined;
+      }
       busyRef.current = true;
       idRef.current ??= freshEntryId();
       setState({ status: 'saving' });
       try {
-        const result = await saveDraft(getDb(), draft, user.name, idRef.current, options);
+        const result = await saveDraft(getDb(), draft, actor, idRef.current, options);
         if (result.ok) {
           setState({ status: 'saved', saved: result.value });
           return result.value;
@@ -48,7 +53,7 @@ export function useSaveEntry(): SaveEntry {
         busyRef.current = false;
       }
     },
-    [user.name],
+    [actor],
   );
 
   const reset = useCallback(() => {

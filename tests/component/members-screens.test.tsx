@@ -1,0 +1,235 @@
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendEntry, type EntryDraft } from '../../src/db/append-entry.ts';
+import type { LumbungDb } from '../../src/db/database.ts';
+import { memberById } from '../../src/db/queries.ts';
+import { newEntryId, newLoanId, newMemberId, type MemberId } from '../../src/domain/ids.ts';
+import { rupiah } from '../../src/domain/money.ts';
+import MembersPage from '../../src/features/members/index.tsx';
+import { navigate } from '../../src/features/navigation/location.ts';
+import { closeSession, openSignedInSession, type TestSession } from './session-fixture.ts';
+
+let session: TestSession;
+beforeEach(async () => {
+  session = await openSignedInSession({ name: 'Bu Siti' });
+});
+afterEach(() => {
+  cleanup();
+  closeSession(session);
+});
+
+async function record(db: LumbungDb, draft: Omit<EntryDraft, 'actor'>): Promise<void> {
+  const result = await appendEntry(db, { ...draft, actor: 'Bu Siti', id: newEntryId() } as EntryDraft);
+  if (!result.ok) throw new Error(`seed failed: ${result.error}`);
+}
+
+async function join(db: LumbungDb, number: string, name: string, extra: { phone?: string } = {}): Promise<MemberId> {
+  const memberId = newMemberId();
+  await record(db, { type: 'member.joined', date: '2026-01-05', data: { memberId, number, name, joinedOn: '2026-01-05', ...extra } });
+  return memberId;
+}
+
+const deposit = (db: LumbungDb, memberId: MemberId, kind: 'pokok' | 'wajib' | 'sukarela', amount: number, date = '2026-02-10') =>
+  record(db, { type: 'savings.deposited', date, data: { memberId, kind, amount: rupiah(amount), via: 'cash' } });
+
+function open(path: string) {
+  window.history.replaceState(null, '', path);
+  return render(<MembersPage />);
+}
+
+describe('Anggota: search', () => {
+  it('finds the right member among 300 by name prefix and by number', async () => {
+    const db = session.db;
+    const names = ['Siti', 'Budi', 'Wayan', 'Made', 'Agus', 'Dewi', 'Rina', 'Joko', 'Sri', 'Eko'];
+    for (let i = 1; i <= 299; i++) {
+      await join(db, `A-${String(i).padStart(3, '0')}`, `${names[i % 10] ?? 'X'} Warga ${i}`);
+    }
+    const target = await join(db, 'B-777', 'Ni Luh Ketut Sumiati');
+    await deposit(db, target, 'wajib', 20_000);
+    const user = userEvent.setup();
+    open('/anggota');
+    const search = await screen.findByLabelText('Cari nama atau nomor anggota');
+
+    await user.type(search, 'sumi');
+    const list = await screen.findByRole('list', { name: 'Anggota' });
+    await waitFor(() => expect(within(list).getAllByRole('link')).toHaveLength(1), { timeout: 10_000 });
+    const row = within(list).getByRole('link');
+    expect(row).toHaveTextContent('B-777');
+    expect(row).toHaveTextContent('Ni Luh Ketut Sumiati');
+    expect(row).toHaveTextContent('Aktif');
+    expect(row).toHaveTextContent('Rp20.000');
+    expect(row).toHaveAttribute('href', `/anggota/${target}`);
+
+    await user.clear(search);
+    await user.type(search, 'A-12');
+    // A-120 … A-129: the number index answers a prefix, nothing else.
+    await waitFor(() => {
+      const links = within(screen.getByRole('list', { name: 'Anggota' })).getAllByRole('link');
+      expect(links.map((l) => l.textContent?.slice(0, 5))).toEqual(Array.from({ length: 10 }, (_, k) => `A-12${k}`));
+    }, { timeout: 10_000 });
+  }, 60_000);
+});
+
+describe('Anggota: add a member', () => {
+  it('validates as the user types, in Indonesian, and saves the member and the pokok', async () => {
+    const user = userEvent.setup();
+    open('/anggota/baru');
+    const save = await screen.findByRole('button', { name: 'Simpan anggota' });
+    expect(save).toBeDisabled();
+
+    await user.type(screen.getByLabelText('Nomor anggota'), 'A-001');
+    const name = screen.getByLabelText('Nama lengkap');
+    await user.type(name, 'x');
+    await user.clear(name);
+    expect(screen.getByText('Isi nama anggota.')).toBeInTheDocument();
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    await user.type(name, '  Siti   Aminah ');
+    const nik = screen.getByLabelText('NIK (16 angka, boleh dikosongkan)');
+    await user.type(nik, '350912345678901');
+    expect(screen.getByText('NIK harus 16 angka.')).toBeInTheDocument();
+    expect(save).toBeDisabled();
+    await user.type(nik, '2');
+    expect(screen.queryByText('NIK harus 16 angka.')).not.toBeInTheDocument();
+    const phone = screen.getByLabelText('Nomor HP (boleh dikosongkan)');
+    await user.type(phone, '08a');
+    expect(screen.getByText('Nomor HP tidak sah. Tulis misalnya 0812 3456 7890.')).toBeInTheDocument();
+    await user.clear(phone);
+    await user.type(phone, '0812-3456-7890');
+    expect(screen.getByLabelText('Catat simpanan pokok Rp50.000 sekarang')).toBeChecked();
+    expect(save).toBeEnabled();
+
+    await user.click(save);
+    expect(await screen.findByText('Siti Aminah tersimpan sebagai anggota.')).toBeInTheDocument();
+    const rows = await session.db.entries.orderBy('order').toArray();
+    expect(rows.map((r) => r.entry.type)).toEqual(['member.joined', 'savings.deposited']);
+    const joined = rows[0]?.entry;
+    if (joined?.type !== 'member.joined') throw new Error('expected member.joined');
+    expect(joined.data).toMatchObject({ number: 'A-001', name: 'Siti Aminah', nik: '3509123456789012', phone: '6281234567890' });
+    const pokok = rows[1]?.entry;
+    if (pokok?.type !== 'savings.deposited') throw new Error('expected savings.deposited');
+    expect(pokok.data).toMatchObject({ memberId: joined.data.memberId, kind: 'pokok', amount: 50_000, via: 'cash' });
+    expect(rows[1]?.receiptNo).toBeDefined();
+    expect(screen.getByRole('link', { name: 'Lihat kuitansi simpanan pokok' })).toHaveAttribute('href', `/kuitansi/${pokok.id}`);
+    const member = await memberById(session.db, joined.data.memberId);
+    expect(member?.savings.pokok).toBe(50_000);
+  });
+
+  it('warns live that a number is taken, and records it flagged only after confirmation', async () => {
+    await join(session.db, 'A-001', 'Budi Santoso');
+    const user = userEvent.setup();
+    open('/anggota/baru');
+    await user.type(await screen.findByLabelText('Nomor anggota'), 'A-001');
+    expect(await screen.findByText('Nomor anggota sudah dipakai oleh Budi Santoso.')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Nama lengkap'), 'Budi Raharjo');
+    await user.click(screen.getByLabelText('Catat simpanan pokok Rp50.000 sekarang'));
+    await user.click(screen.getByRole('button', { name: 'Simpan anggota' }));
+
+    const dialog = await screen.findByRole('alertdialog', { name: 'Nomor anggota sudah dipakai' });
+    await user.click(within(dialog).getByRole('button', { name: 'Batal' }));
+    expect(await session.db.entries.count()).toBe(1);
+
+    await user.click(screen.getByRole('button', { name: 'Simpan anggota' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Ya, lanjutkan' }));
+    expect(await screen.findByText('Budi Raharjo tersimpan sebagai anggota.')).toBeInTheDocument();
+    expect(await session.db.entries.count()).toBe(2);
+    const flags = await session.db.projections.where('[t+k]').between(['flags', ''], ['flags', '\uffff']).toArray();
+    expect(flags.map((f) => (f.v as { reason: string }).reason)).toEqual(['member-number-taken']);
+  });
+});
+
+describe("Anggota: the member's book", () => {
+  it('shows the three savings, the loan outstanding and the history, and shares as WhatsApp text', async () => {
+    const db = session.db;
+    const memberId = await join(db, 'A-010', 'Wayan Sudarma', { phone: '6281234567890' });
+    await deposit(db, memberId, 'pokok', 50_000, '2026-01-05');
+    await deposit(db, memberId, 'wajib', 20_000, '2026-01-10');
+    await deposit(db, memberId, 'wajib', 20_000, '2026-02-10');
+    await deposit(db, memberId, 'sukarela', 125_000, '2026-02-11');
+    await record(db, { type: 'savings.withdrawn', date: '2026-02-20', data: { memberId, kind: 'sukarela', amount: rupiah(25_000), via: 'cash' } });
+    const loanId = newLoanId();
+    await record(db, {
+      type: 'loan.disbursed',
+      date: '2026-03-01',
+      data: { loanId, memberId, principal: rupiah(1_200_000), months: 12, rateBp: 150, method: 'flat', firstDue: '2026-04-01', adminFee: rupiah(0), fineBpPerDay: 0, via: 'cash' },
+    });
+    await record(db, { type: 'loan.repaid', date: '2026-04-01', data: { loanId, memberId, principal: rupiah(100_000), interest: rupiah(18_000), fine: rupiah(0), via: 'cash' } });
+
+    open(`/anggota/${memberId}`);
+    expect(await screen.findByRole('heading', { name: "Buku anggota: Wayan Sudarma" })).toBeInTheDocument();
+    expect(await screen.findByTestId('book-pokok')).toHaveTextContent('Rp50.000');
+    expect(screen.getByTestId('book-wajib')).toHaveTextContent('Rp40.000');
+    expect(screen.getByTestId('book-sukarela')).toHaveTextContent('Rp100.000');
+    expect(screen.getByTestId('book-total')).toHaveTextContent('Rp190.000');
+    const loan = await screen.findByTestId('book-loan');
+    expect(loan).toHaveTextContent('Pokok pinjaman Rp1.200.000');
+    expect(loan).toHaveTextContent('Sisa Rp1.100.000');
+    const history = within(screen.getByRole('list', { name: 'Riwayat' })).getAllByRole('listitem');
+    // Newest first: repayment (principal + interest), disbursal, withdrawal, four deposits, joining.
+    expect(history.map((item) => item.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      '01/04/2026 Angsuran pinjaman Rp118.000',
+      '01/03/2026 Pencairan pinjaman Rp1.200.000',
+      '20/02/2026 Penarikan simpanan sukarela Rp25.000',
+      '11/02/2026 Setoran simpanan sukarela Rp125.000',
+      '10/02/2026 Setoran simpanan wajib Rp20.000',
+      '10/01/2026 Setoran simpanan wajib Rp20.000',
+      '05/01/2026 Setoran simpanan pokok Rp50.000',
+      '05/01/2026 Masuk menjadi anggota',
+    ]);
+
+    const wa = screen.getByRole('link', { name: 'Kirim lewat WhatsApp' });
+    const href = wa.getAttribute('href') ?? '';
+    expect(href.startsWith('https://wa.me/6281234567890?text=')).toBe(true);
+    const text = decodeURIComponent(href.split('?text=')[1] ?? '');
+    expect(text).toContain('Wayan Sudarma (No. A-010)');
+    expect(text).toContain('Simpanan wajib: Rp40.000');
+    expect(text).toContain('Total simpanan: Rp190.000');
+    expect(text).toContain('sisa Rp1.100.000');
+  });
+});
+
+describe('Anggota: leaving', () => {
+  it('returns pokok, wajib and sukarela; an open loan needs confirmation first', async () => {
+    const db = session.db;
+    const memberId = await join(db, 'A-020', 'Made Arta');
+    await deposit(db, memberId, 'pokok', 50_000);
+    await deposit(db, memberId, 'wajib', 60_000);
+    await deposit(db, memberId, 'sukarela', 15_000);
+    await record(db, {
+      type: 'loan.disbursed',
+      date: '2026-03-01',
+      data: { loanId: newLoanId(), memberId, principal: rupiah(500_000), months: 5, rateBp: 100, method: 'flat', firstDue: '2026-04-01', adminFee: rupiah(0), fineBpPerDay: 0, via: 'cash' },
+    });
+    const user = userEvent.setup();
+    open(`/anggota/${memberId}/keluar`);
+    expect(await screen.findByTestId('leave-total')).toHaveTextContent('Rp125.000');
+    expect(await screen.findByText(/masih punya 1 pinjaman berjalan dengan sisa Rp500.000/)).toBeInTheDocument();
+    const before = await db.entries.count();
+    await user.click(screen.getByRole('button', { name: 'Catat keluar dan kembalikan simpanan' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Masih ada pinjaman berjalan' });
+    await user.click(within(dialog).getByRole('button', { name: 'Batal' }));
+    expect(await db.entries.count()).toBe(before);
+
+    await user.click(screen.getByRole('button', { name: 'Catat keluar dan kembalikan simpanan' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Tetap catat keluar' }));
+    expect(await screen.findByText('Anggota dicatat keluar dan simpanannya dikembalikan.')).toBeInTheDocument();
+    const added = (await db.entries.orderBy('order').toArray()).slice(before).map((r) => r.entry);
+    expect(added.map((e) => e.type)).toEqual(['member.left', 'savings.withdrawn', 'savings.withdrawn', 'savings.withdrawn']);
+    expect(added.map((e) => (e.type === 'savings.withdrawn' ? `${e.data.kind}:${e.data.amount}` : e.type))).toEqual([
+      'member.left',
+      'pokok:50000',
+      'wajib:60000',
+      'sukarela:15000',
+    ]);
+    const member = await memberById(db, memberId);
+    expect(member?.status).toBe('left');
+    expect(member?.savings).toEqual({ pokok: 0, wajib: 0, sukarela: 0 });
+    // Withdrawn after leaving: no savings-locked flag.
+    const flags = await db.projections.where('[t+k]').between(['flags', ''], ['flags', '\uffff']).count();
+    expect(flags).toBe(0);
+    await act(async () => {
+      navigate(`/anggota/${memberId}/keluar`);
+      await Promise.resolve();
+    });
+  });
+});
