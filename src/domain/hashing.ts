@@ -3,6 +3,7 @@
  * hash of CONTRACT §2: SHA-256 of the canonical JSON of the entry without `hash` and `sig`.
  */
 import { canonicalJson } from './canonical-json.ts';
+import { sha256HexSync } from './sha256.ts';
 
 const encoder = new TextEncoder();
 
@@ -38,7 +39,10 @@ export function entrySigningBytes(entry: object): Uint8Array<ArrayBuffer> {
   return utf8(canonicalJson(rest));
 }
 
-/** CONTRACT §2: SHA-256 hex of the canonical JSON of the entry without `hash` and `sig`. */
-export async function entryHash(entry: object): Promise<string> {
-  return sha256Hex(entrySigningBytes(entry));
+/**
+ * CONTRACT §2: SHA-256 hex of the canonical JSON of the entry without `hash` and `sig`. Hashed
+ * synchronously (see sha256.ts: an entry is small); async so callers need not care.
+ */
+export function entryHash(entry: object): Promise<string> {
+  return Promise.resolve(sha256HexSync(entrySigningBytes(entry)));
 }

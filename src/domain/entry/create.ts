@@ -4,7 +4,8 @@
  */
 import { canonicalJson } from '../canonical-json.ts';
 import { newEntryId } from '../ids.ts';
-import { sha256Hex, utf8 } from '../hashing.ts';
+import { utf8 } from '../hashing.ts';
+import { sha256HexSync } from '../sha256.ts';
 import { signBytes, type DeviceKey } from '../signing.ts';
 import { deriveLines, type EntryBody } from './lines.ts';
 import { ENTRY_FORMAT_VERSION, entryDataSchemas, type Entry, type JournalLine, type UnsignedEntry } from './schema.ts';
@@ -67,6 +68,7 @@ export function buildUnsignedEntry(input: BuildEntryInput): UnsignedEntry {
 /** Hash, then signature, both over the canonical JSON of the entry without hash and sig. */
 export async function signEntry(unsigned: UnsignedEntry, privateKey: DeviceKey): Promise<Entry> {
   const bytes = utf8(canonicalJson(unsigned));
-  const [hash, sig] = await Promise.all([sha256Hex(bytes), signBytes(privateKey, bytes)]);
+  const hash = sha256HexSync(bytes);
+  const sig = await signBytes(privateKey, bytes);
   return { ...unsigned, hash, sig };
 }
