@@ -47,9 +47,14 @@ export const GENESIS_HEAD: ChainHead = { seq: 0, hash: ZERO_HASH };
 /**
  * `order`: how many entries have been folded into the projections (the last `EntryRow.order`).
  * `generation`: bumped by every rebuild. Together they tell a cached in-memory ledger whether the
- * tables moved under it (another tab, the service worker).
+ * tables moved under it (another tab, the service worker). `format`: see PROJECTION_FORMAT.
  */
-const projectionMarkSchema = z.object({ order: z.number().int().min(0), generation: z.number().int().min(0) });
+const projectionMarkSchema = z.object({
+  order: z.number().int().min(0),
+  generation: z.number().int().min(0),
+  /** PROJECTION_FORMAT of the rows (projections.ts); absent in stores written before it existed = 1. */
+  format: z.number().int().min(1).optional(),
+});
 export type ProjectionMark = z.output<typeof projectionMarkSchema>;
 export const EMPTY_MARK: ProjectionMark = { order: 0, generation: 0 };
 

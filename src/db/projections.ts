@@ -29,10 +29,21 @@ import { searchWords, sortKeyOfName, type ProjectionRow } from './projection-row
 
 const REBUILD_PAGE = 500;
 
+/**
+ * The shape of the ledger rows (src/domain/ledger/rows.ts) the stored projections were written in.
+ * Bump it whenever a change to the fold changes what a row holds: a phone whose stored mark has
+ * another format rebuilds its projections from the entries on first use instead of loading rows
+ * the new code would misread. Projections are derived data, so this needs no Dexie version.
+ */
+export const PROJECTION_FORMAT = 1;
+const formatOf = (mark: ProjectionMark): number => mark.format ?? 1;
+const isCurrentFormat = (mark: ProjectionMark): boolean => formatOf(mark) === PROJECTION_FORMAT;
+
 type CachedLedger = { mark: ProjectionMark; state: LedgerState };
 const cache = new WeakMap<LumbungDb, CachedLedger>();
 
-const sameMark = (a: ProjectionMark, b: ProjectionMark) => a.order === b.order && a.generation === b.generation;
+const sameMark = (a: ProjectionMark, b: ProjectionMark) =>
+  a.order === b.order && a.generation === b.generation && formatOf(a) === formatOf(b);
 
 /** Lifts the searchable columns of a row beside it (see projection-row.ts). */
 function projectionRow(t: TableName, k: string, v: unknown): ProjectionRow {
@@ -65,14 +76,16 @@ async function readLedger(db: LumbungDb): Promise<LedgerState> {
  * the shared copy that the next append folds into.
  */
 export async function currentLedger(db: LumbungDb): Promise<LedgerState> {
-  return db.transaction('r', db.meta, db.projections, async () => {
+  const loaded = await db.transaction('r', db.meta, db.projections, async () => {
     const mark = await readProjectionMark(db);
+    if (!isCurrentFormat(mark)) return undefined;
     const cached = cache.get(db);
     if (cached !== undefined && sameMark(cached.mark, mark)) return cached.state;
     const state = await readLedger(db);
     cache.set(db, { mark, state });
     return state;
   });
+  return loaded ?? rebuildProjections(db);
 }
 
 /** Forgets the in-memory copy (after a failed transaction, or in tests that simulate a restart). */
@@ -89,6 +102,7 @@ export async function takeLedgerForFold(db: LumbungDb): Promise<{ state: LedgerS
   const mark = await readProjectionMark(db);
   const cached = cache.get(db);
   cache.delete(db);
+  if (!isCurrentFormat(mark)) return rebuildInTransaction(db);
   if (cached !== undefined && sameMark(cached.mark, mark)) return { state: cached.state, mark };
   return { state: await readLedger(db), mark };
 }
@@ -140,7 +154,7 @@ async function writeAll(db: LumbungDb, state: LedgerState): Promise<void> {
 
 export async function bumpMark(db: LumbungDb, mark: ProjectionMark, folded: number): Promise<ProjectionMark> {
   assertInReadWriteTransaction('bumpMark');
-  const next = { order: mark.order + folded, generation: mark.generation };
+  const next = { order: mark.order + folded, generation: mark.generation, format: PROJECTION_FORMAT };
   await writeMeta(db, 'projection', next);
   return next;
 }
@@ -175,7 +189,7 @@ export async function rebuildInTransaction(db: LumbungDb): Promise<{ state: Ledg
     if (page.length < REBUILD_PAGE) break;
   }
   await writeAll(db, state);
-  const mark = { order: count, generation: before.generation + 1 };
+  const mark = { order: count, generation: before.generation + 1, format: PROJECTION_FORMAT };
   assertInReadWriteTransaction('rebuildInTransaction');
   await writeMeta(db, 'projection', mark);
   return { state, mark };

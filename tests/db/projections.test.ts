@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ingestPulled } from '../../src/db/ingest.ts';
-import { currentLedger, dropLedgerCache, projectionSnapshot, rebuildProjections } from '../../src/db/projections.ts';
-import { readProjectionMark } from '../../src/db/meta.ts';
+import {
+  currentLedger,
+  dropLedgerCache,
+  PROJECTION_FORMAT,
+  projectionSnapshot,
+  rebuildProjections,
+} from '../../src/db/projections.ts';
+import { readProjectionMark, writeMeta } from '../../src/db/meta.ts';
 import { foldEntries, ledgerTables, type LedgerState } from '../../src/domain/ledger/index.ts';
 import { deposit, disburse, enrolledPhone, expense, join, newLoanId, newMemberId, repay, reversal, sale, save, withdraw } from './support.ts';
 import { RemoteDevice } from './remote.ts';
@@ -44,7 +50,7 @@ describe('projections', () => {
     dropLedgerCache(db);
     const rebuilt = await rebuildProjections(db);
     expect(await projectionSnapshot(db)).toEqual(incremental);
-    expect(await readProjectionMark(db)).toEqual({ order: 13, generation: markBefore.generation + 1 });
+    expect(await readProjectionMark(db)).toEqual({ order: 13, generation: markBefore.generation + 1, format: PROJECTION_FORMAT });
 
     // And the stored tables equal the domain's own pure fold of the same entries in the same order.
     const entries = (await db.entries.orderBy('order').toArray()).map((r) => r.entry);
@@ -67,5 +73,28 @@ describe('projections', () => {
     const inMemory = sortedTables(await currentLedger(db));
     dropLedgerCache(db);
     expect(sortedTables(await currentLedger(db))).toEqual(inMemory);
+  });
+
+  it('rows of another projection format are rebuilt from the entries, not misread', async () => {
+    const db = await enrolledPhone();
+    const member = newMemberId();
+    await save(db, join(member, 'F-001', 'Ponirah'));
+    await save(db, deposit(member, 'wajib', 25_000));
+    const good = await projectionSnapshot(db);
+    // Simulate rows left by an older fold: wrong content, and a mark of format 0... then the app updates.
+    await db.projections.clear();
+    await db.projections.put({ t: 'members', k: member, v: { garbage: true } });
+    const mark = await readProjectionMark(db);
+    await writeMeta(db, 'projection', { ...mark, format: PROJECTION_FORMAT + 1 });
+    dropLedgerCache(db);
+    expect((await currentLedger(db)).members.get(member)?.savings.wajib).toBe(25_000);
+    expect(await projectionSnapshot(db)).toEqual(good);
+    expect((await readProjectionMark(db)).format).toBe(PROJECTION_FORMAT);
+    // The same holds when the first use after the update is a save.
+    await writeMeta(db, 'projection', { ...(await readProjectionMark(db)), format: PROJECTION_FORMAT + 1 });
+    await db.projections.clear();
+    dropLedgerCache(db);
+    await save(db, deposit(member, 'wajib', 25_000, '2026-12-01'));
+    expect((await currentLedger(db)).members.get(member)?.savings.wajib).toBe(50_000);
   });
 });
