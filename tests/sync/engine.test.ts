@@ -12,7 +12,9 @@ import { nextBatch } from '../../src/sync/push-batch.ts';
 import { syncLockName, syncOnce } from '../../src/sync/sync-once.ts';
 import type { SyncEnvironment } from '../../src/sync/sync-environment.ts';
 import { createSyncStatusStore } from '../../src/sync/sync-status.ts';
+import { sendRequest } from '../../src/sync/transport.ts';
 import { createSyncEngine, IDLE_INTERVAL_MS, SAVE_DEBOUNCE_MS } from '../../src/sync/triggers.ts';
+import { z } from 'zod';
 import { runBackgroundSync, shouldRetry } from '../../service-worker/background-sync.ts';
 import { depositDraft, joinDraft, newPhone, realFetch, record, startDistrict, wire, type District } from './harness.ts';
 
@@ -273,6 +275,29 @@ describe('sync engine around syncOnce', () => {
 });
 
 describe('pieces', () => {
+  it('a request that hangs past its deadline is an unknown outcome, not a failure of the entries', async () => {
+    const hanging = (_input: string, init: RequestInit): Promise<Response> =>
+      new Promise((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    const spec = { fetch: hanging, baseUrl: 'http://127.0.0.1:9', method: 'GET' as const, pathWithQuery: '/api/v1/health', headers: {} };
+    expect(await sendRequest({ ...spec, timeoutMs: 20 }, z.object({}))).toEqual({ kind: 'unknown', reason: 'timeout' });
+    const caller = new AbortController();
+    const pending = sendRequest({ ...spec, timeoutMs: 60_000, signal: caller.signal }, z.object({}));
+    caller.abort();
+    expect(await pending).toEqual({ kind: 'unknown', reason: 'aborted' });
+    const refused = await sendRequest(
+      { ...spec, fetch: () => Promise.resolve(Response.json({ error: { code: 'invalid-cursor', message: 'x' } }, { status: 400 })) },
+      z.object({}),
+    );
+    expect(refused).toEqual({ kind: 'refused', status: 400, code: 'invalid-cursor', message: 'x' });
+    const failing = await sendRequest(
+      { ...spec, fetch: () => Promise.resolve(Response.json({ error: { code: 'internal', message: 'x' } }, { status: 503 })) },
+      z.object({}),
+    );
+    expect(failing).toEqual({ kind: 'unknown', reason: 'server-error', status: 503 });
+  });
+
   it('back-off doubles from 30 s to a 30 min cap, jittered within the upper half', () => {
     expect(backoffDelayMs(1, () => 0)).toBe(15_000);
     expect(backoffDelayMs(1, () => 0.5)).toBe(22_500);
