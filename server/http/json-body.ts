@@ -43,6 +43,20 @@ function inflate(request: FastifyRequest, raw: Buffer, limit: number): Buffer {
   }
 }
 
+/**
+ * Keys that could reach an object's prototype if a later merge copied them: refused outright, as
+ * Fastify's own parser does. The reviver only runs when the text mentions one of them at all.
+ */
+function parseJson(text: string): unknown {
+  if (!text.includes('__proto__') && !text.includes('constructor')) return JSON.parse(text) as unknown;
+  return JSON.parse(text, function (this: unknown, key: string, value: unknown) {
+    if (key === '__proto__' || (key === 'constructor' && typeof value === 'object' && value !== null && 'prototype' in value)) {
+      throw new ApiError(400, 'forbidden-json-key', 'Isi permintaan memuat kunci JSON yang tidak diizinkan.', { details: { key } });
+    }
+    return value;
+  }) as unknown;
+}
+
 function tooLarge(limit: number): ApiError {
   return new ApiError(413, 'body-too-large', 'Isi permintaan terlalu besar.', { details: { limitBytes: limit } });
 }
@@ -60,7 +74,7 @@ export function registerJsonBody(app: FastifyInstance): void {
         done(null, undefined);
         return;
       }
-      done(null, JSON.parse(text) as unknown);
+      done(null, parseJson(text));
     } catch (error) {
       if (error instanceof ApiError) {
         done(error);

@@ -154,6 +154,26 @@ describe.each(STORE_KINDS)('HTTP basics on %s', (kind) => {
     expectError(broken.body, 'invalid-gzip');
   });
 
+  it('refuses __proto__ keys in JSON bodies with 400 (prototype poisoning)', async () => {
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":"dinas","password":"x","__proto__":{"isAdmin":true}}',
+    });
+    expect(response.statusCode).toBe(400);
+    expectError(response.body, 'forbidden-json-key');
+    // The words themselves inside values are fine.
+    const harmless = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":"__proto__ constructor","password":"salah-salah"}',
+      remoteAddress: '10.9.9.9',
+    });
+    expect(harmless.statusCode).toBe(401);
+  });
+
   it('accepts a gzip-encoded JSON body', async () => {
     const response = await h.app.inject({
       method: 'POST',

@@ -107,6 +107,27 @@ describe('PostgreSQL row-level security', () => {
     opened = null;
   });
 
+  it('every table with a cooperative_id column (and cooperatives itself) has forced RLS and a policy', async () => {
+    opened = await openTestStore('postgres');
+    const client = new pg.Client({ connectionString: opened.location });
+    await client.connect();
+    try {
+      const tables = await client.query<{ relname: string; rls: boolean; forced: boolean; policies: string }>(
+        `SELECT c.relname, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+                (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid)::text AS policies
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'public' AND c.relkind = 'r'
+           AND (c.relname = 'cooperatives' OR EXISTS (
+             SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'cooperative_id' AND NOT a.attisdropped))
+         ORDER BY c.relname`,
+      );
+      expect(tables.rows.map((r) => r.relname)).toEqual(['cooperatives', 'devices', 'enrollment_codes', 'entries']);
+      for (const row of tables.rows) expect(row, row.relname).toMatchObject({ rls: true, forced: true, policies: '1' });
+    } finally {
+      await client.end();
+    }
+  });
+
   it("a transaction scoped to cooperative A cannot see or write B's rows", async () => {
     opened = await openTestStore('postgres');
     const { store } = opened;
