@@ -1,13 +1,17 @@
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendEntry, type EntryDraft } from '../../src/db/append-entry.ts';
 import type { LumbungDb } from '../../src/db/database.ts';
+import { ingestPulled } from '../../src/db/ingest.ts';
+import { readMeta, writeMeta } from '../../src/db/meta.ts';
+import { buildUnsignedEntry, signEntry } from '../../src/domain/entry/create.ts';
+import { ZERO_HASH, type Entry } from '../../src/domain/entry/schema.ts';
+import { generateDeviceKeyPair } from '../../src/domain/signing.ts';
 import { memberById } from '../../src/db/queries.ts';
-import { newEntryId, newLoanId, newMemberId, type MemberId } from '../../src/domain/ids.ts';
+import { newEntryId, newLoanId, newMemberId, type DeviceId, type MemberId } from '../../src/domain/ids.ts';
 import { rupiah } from '../../src/domain/money.ts';
 import MembersPage from '../../src/features/members/index.tsx';
-import { navigate } from '../../src/features/navigation/location.ts';
 import { closeSession, openSignedInSession, type TestSession } from './session-fixture.ts';
 
 let session: TestSession;
@@ -30,6 +34,38 @@ async function join(db: LumbungDb, number: string, name: string, extra: { phone?
   return memberId;
 }
 
+/**
+ * Members registered on another phone of the cooperative, arriving in one pull: signed for real by
+ * that phone's own key and stored through the same ingest the sync engine uses (one transaction, so
+ * seeding hundreds stays quick).
+ */
+async function joinedOnAnotherPhone(db: LumbungDb, members: readonly (readonly [string, string])[]): Promise<void> {
+  const identity = await readMeta(db, 'identity');
+  if (identity === undefined) throw new Error('no identity');
+  const keys = await generateDeviceKeyPair();
+  const deviceId = crypto.randomUUID() as DeviceId;
+  let prevHash = ZERO_HASH;
+  const entries: Entry[] = [];
+  for (const [index, [number, name]] of members.entries()) {
+    const unsigned = buildUnsignedEntry({
+      cooperativeId: identity.cooperativeId,
+      deviceId,
+      seq: index + 1,
+      prevHash,
+      recordedAt: '2026-01-05T02:00:00.000Z',
+      date: '2026-01-05',
+      actor: 'Pak Ketua',
+      type: 'member.joined',
+      data: { memberId: newMemberId(), number, name, joinedOn: '2026-01-05' },
+    });
+    const entry = await signEntry(unsigned, keys.privateKey);
+    prevHash = entry.hash;
+    entries.push(entry);
+  }
+  const result = await ingestPulled(db, { entries, cursor: String(members.length) });
+  if (!result.ok) throw new Error(`ingest failed: ${result.error}`);
+}
+
 const deposit = (db: LumbungDb, memberId: MemberId, kind: 'pokok' | 'wajib' | 'sukarela', amount: number, date = '2026-02-10') =>
   record(db, { type: 'savings.deposited', date, data: { memberId, kind, amount: rupiah(amount), via: 'cash' } });
 
@@ -42,9 +78,10 @@ describe('Anggota: search', () => {
   it('finds the right member among 300 by name prefix and by number', async () => {
     const db = session.db;
     const names = ['Siti', 'Budi', 'Wayan', 'Made', 'Agus', 'Dewi', 'Rina', 'Joko', 'Sri', 'Eko'];
-    for (let i = 1; i <= 299; i++) {
-      await join(db, `A-${String(i).padStart(3, '0')}`, `${names[i % 10] ?? 'X'} Warga ${i}`);
-    }
+    await joinedOnAnotherPhone(
+      db,
+      Array.from({ length: 299 }, (_, k) => [`A-${String(k + 1).padStart(3, '0')}`, `${names[(k + 1) % 10] ?? 'X'} Warga ${k + 1}`] as const),
+    );
     const target = await join(db, 'B-777', 'Ni Luh Ketut Sumiati');
     await deposit(db, target, 'wajib', 20_000);
     const user = userEvent.setup();
@@ -227,9 +264,58 @@ describe('Anggota: leaving', () => {
     // Withdrawn after leaving: no savings-locked flag.
     const flags = await db.projections.where('[t+k]').between(['flags', ''], ['flags', '\uffff']).count();
     expect(flags).toBe(0);
-    await act(async () => {
-      navigate(`/anggota/${memberId}/keluar`);
-      await Promise.resolve();
-    });
+    // Opened again: nothing left to do, the member is shown as left.
+    cleanup();
+    open(`/anggota/${memberId}/keluar`);
+    expect(await screen.findByText('Tidak ada simpanan yang perlu dikembalikan.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Catat keluar|Kembalikan/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('Anggota: edit and read-only', () => {
+  it('records only the changed fields, with the pull cursor the phone has seen', async () => {
+    const memberId = await join(session.db, 'A-030', 'Agus Salim', { phone: '6281111111111' });
+    await writeMeta(session.db, 'pullCursor', 'MTI');
+    const user = userEvent.setup();
+    open(`/anggota/${memberId}/ubah`);
+    const save = await screen.findByRole('button', { name: 'Simpan perubahan' });
+    expect(screen.getByText('Belum ada yang diubah.')).toBeInTheDocument();
+    expect(save).toBeDisabled();
+    const phone = screen.getByLabelText('Nomor HP (boleh dikosongkan)');
+    expect(phone).toHaveValue('6281111111111');
+    await user.clear(phone);
+    await user.type(phone, '+62 813 2222 3333');
+    const name = screen.getByLabelText('Nama lengkap');
+    await user.clear(name);
+    expect(screen.getByText('Isi nama anggota.')).toBeInTheDocument();
+    expect(save).toBeDisabled();
+    await user.type(name, 'Agus Salim');
+    await user.click(save);
+    expect(await screen.findByText('Tersimpan')).toBeInTheDocument();
+    const edits = await session.db.entries.where('type').equals('member.updated').toArray();
+    expect(edits).toHaveLength(1);
+    const edit = edits[0]?.entry;
+    if (edit?.type !== 'member.updated') throw new Error('expected member.updated');
+    expect(edit.data).toEqual({ memberId, changes: { phone: '6281322223333' }, seenCursor: 'MTI' });
+    expect((await memberById(session.db, memberId))?.profile?.phone).toBe('6281322223333');
+  });
+
+  it('a pengawas sees the book but no add, edit or leave action', async () => {
+    cleanup();
+    closeSession(session);
+    session = await openSignedInSession({ role: 'pengawas', name: 'Pak Pengawas' });
+    const memberId = await join(session.db, 'A-040', 'Eko Prasetyo');
+    open('/anggota');
+    expect(await screen.findByRole('link', { name: /Eko Prasetyo/ })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Tambah anggota' })).not.toBeInTheDocument();
+    cleanup();
+    open(`/anggota/${memberId}`);
+    expect(await screen.findByTestId('book-total')).toHaveTextContent('Rp0');
+    expect(screen.queryByRole('link', { name: 'Ubah data' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Keluar dari koperasi' })).not.toBeInTheDocument();
+    cleanup();
+    open('/anggota/baru');
+    expect(await screen.findByText('Pengguna pengawas hanya bisa melihat.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Simpan anggota' })).not.toBeInTheDocument();
   });
 });
