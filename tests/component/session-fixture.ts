@@ -7,6 +7,7 @@
  *   beforeEach(async () => { session = await openSignedInSession({ role: 'pengawas' }); });
  *   afterEach(() => closeSession(session));
  */
+import { cleanup } from '@testing-library/react';
 import type { LumbungDb } from '../../src/db/database.ts';
 import { ensureDeviceKeys } from '../../src/db/device-keys.ts';
 import { startLocalMode } from '../../src/db/enrollment.ts';
@@ -52,7 +53,9 @@ export async function openSignedInSession(options: SessionOptions = {}): Promise
   return { db, user: added.user };
 }
 
+/** Unmounts what the test rendered first: screens may only render while someone is signed in. */
 export function closeSession(session: TestSession | undefined): void {
+  cleanup();
   lockSession();
   session?.db.close();
 }

@@ -1,15 +1,18 @@
 import { Link } from '../../features/navigation/link.tsx';
+import { usersMessages } from '../../features/users/messages.ts';
 import { useT } from '../../i18n/use-t.ts';
 
 /** "Lainnya": the screens that do not fit in the five-item bottom navigation. */
 export function MorePage() {
   const m = useT();
+  const users = usersMessages.useMessages();
   const items = [
     { to: '/kas', label: m.nav.cash, hint: m.more.cash },
     { to: '/laporan', label: m.nav.reports, hint: m.more.reports },
     { to: '/tutup-buku', label: m.nav.closing, hint: m.more.closing },
     { to: '/sinkron', label: m.nav.sync, hint: m.more.sync },
     { to: '/pengaturan', label: m.nav.settings, hint: m.more.settings },
+    { to: '/pengguna', label: users.page.menuLabel, hint: users.page.menuHint },
     { to: '/tentang', label: m.nav.about, hint: m.more.about },
   ] as const;
   return (

@@ -2,6 +2,8 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { FrameMessages } from '../../i18n/use-t.ts';
 import HomePage from '../../features/home/index.tsx';
 import { MorePage } from '../more/MorePage.tsx';
+import { enrollMessages } from '../../features/enroll/messages.ts';
+import { usersMessages } from '../../features/users/messages.ts';
 
 /** The treasurer's frame (top bar + bottom navigation) or the district office's own pages. */
 export type Chrome = 'treasurer' | 'office';
@@ -82,6 +84,20 @@ export const ROUTES: readonly RouteDef[] = [
     match: 'exact',
     title: (m) => m.nav.about,
     component: lazy(() => import('../../features/about/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/pengguna',
+    match: 'exact',
+    title: () => usersMessages.current().page.title,
+    component: lazy(() => import('../../features/users/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/daftar',
+    match: 'exact',
+    title: () => enrollMessages.current().page.title,
+    component: lazy(() => import('../../features/enroll/index.tsx')),
     chrome: 'treasurer',
   },
   {

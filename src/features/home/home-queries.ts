@@ -1,0 +1,86 @@
+/**
+ * The reads behind Beranda, each one bounded and each its own live query, so a saved deposit
+ * re-runs only the reads whose projection rows it touched:
+ *
+ * - cash on hand per via: three account total rows, the three rows of today, and the few day rows
+ *   dated after today (a post-dated entry must not count as money in the box today);
+ * - wajib not yet paid this month: the member rows (5 000 small rows at most), with the same rule
+ *   as the monthly collection screen (features/savings), so both show the same members;
+ * - overdue loans: the loan rows, each positioned as of today by the same code as the loans report;
+ * - open flags: a count over the flags range of the index, no rows read.
+ */
+import { Dexie } from 'dexie';
+import type { LumbungDb } from '../../db/database.ts';
+import { VIA_ACCOUNT } from '../../domain/chart.ts';
+import { parseCollectibilityPreset, DEFAULT_COLLECTIBILITY } from '../../domain/collectibility.ts';
+import { addDays } from '../../domain/dates.ts';
+import { VIAS, type Via } from '../../domain/entry/schema.ts';
+import type { AccountPeriodRow, AccountTotalRow, JsonValue, LoanRow, MemberRow } from '../../domain/ledger/index.ts';
+import { rupiah, type Rupiah } from '../../domain/money.ts';
+import { loanPosition } from '../../domain/reports/loan-position.ts';
+import { unpaidMembers } from '../savings/wajib-collection.ts';
+
+export type ViaCash = { readonly via: Via; readonly balance: Rupiah; readonly inToday: Rupiah; readonly outToday: Rupiah };
+
+const range = (db: LumbungDb, t: string, from: string, to: string) =>
+  db.projections.where('[t+k]').between([t, from], [t, to], true, true);
+
+/** Balance of cash, bank and QRIS at the end of `today`, and what came in and went out today. */
+export async function readCashToday(db: LumbungDb, today: string): Promise<ViaCash[]> {
+  return db.transaction('r', db.projections, async () => {
+    const codes = VIAS.map((via) => VIA_ACCOUNT[via]);
+    const totals = await db.projections.bulkGet(codes.map((code) => ['accounts', code] as [string, string]));
+    const days = await db.projections.bulkGet(codes.map((code) => ['accountPeriods', `d|${today}|${code}`] as [string, string]));
+    // Day rows after today: keys `d|YYYY-MM-DD|code` sort by date, so this is one short range.
+    const later = await range(db, 'accountPeriods', `d|${addDays(today, 1)}|`, `d|${String.fromCharCode(0xffff)}`).toArray();
+    return VIAS.map((via, i) => {
+      const code = VIA_ACCOUNT[via];
+      const total = totals[i]?.v as AccountTotalRow | undefined;
+      const day = days[i]?.v as AccountPeriodRow | undefined;
+      let debit = total?.debit ?? 0;
+      let credit = total?.credit ?? 0;
+      for (const row of later) {
+        const period = row.v as AccountPeriodRow;
+        if (period.code !== code) continue;
+        debit -= period.debit;
+        credit -= period.credit;
+      }
+      return { via, balance: rupiah(debit - credit), inToday: day?.debit ?? rupiah(0), outToday: day?.credit ?? rupiah(0) };
+    });
+  });
+}
+
+export type WajibUnpaid = { readonly count: number; readonly active: number };
+
+/** Active members who have not paid this month's wajib in full (the collection screen's list). */
+export async function readWajibUnpaid(db: LumbungDb, month: string, wajib: Rupiah): Promise<WajibUnpaid> {
+  const rows = await range(db, 'members', '', String.fromCharCode(0xffff)).toArray();
+  const members = rows.map((row) => row.v as MemberRow);
+  return {
+    count: unpaidMembers(members, month, wajib).length,
+    active: members.filter((member) => member.status === 'active').length,
+  };
+}
+
+export type OverdueLoans = { readonly count: number; readonly outstanding: Rupiah; readonly open: number };
+
+/** Loans with an installment past its due date today, and what is still owed on them. */
+export async function readOverdueLoans(db: LumbungDb, today: string, collectibility: JsonValue | undefined): Promise<OverdueLoans> {
+  const preset = parseCollectibilityPreset(collectibility) ?? DEFAULT_COLLECTIBILITY;
+  let count = 0;
+  let open = 0;
+  let outstanding = 0;
+  await range(db, 'loans', '', String.fromCharCode(0xffff)).each((row) => {
+    const position = loanPosition(row.v as LoanRow, today, preset);
+    if (position === undefined || position.outstanding <= 0) return;
+    open++;
+    if (position.daysPastDue <= 0) return;
+    count++;
+    outstanding += position.outstanding;
+  });
+  return { count, outstanding: rupiah(outstanding), open };
+}
+
+export async function countFlags(db: LumbungDb): Promise<number> {
+  return db.projections.where('[t+k]').between(['flags', Dexie.minKey], ['flags', Dexie.maxKey]).count();
+}
