@@ -80,6 +80,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // Small by default; push and import raise it for themselves.
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
+    // A whole request must arrive within 5 minutes (a 2 MB push over 2G fits; a slowloris does not).
+    requestTimeout: 300_000,
     forceCloseConnections: 'idle',
   });
 

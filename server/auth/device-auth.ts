@@ -58,8 +58,6 @@ export async function authenticateDevice(context: ServerContext, request: Fastif
   if (device.revokedAt !== null) {
     throw deny('device-revoked', 'Perangkat ini sudah dicabut oleh dinas. Hubungi dinas koperasi untuk mendaftarkan ulang.');
   }
-  const wait = context.rates.perDevice.take(device.id);
-  if (wait > 0) throw rateLimited(wait);
   const valid = await verifyRequestSignature(await deviceKey(device), {
     method: request.method,
     pathWithQuery: request.url,
@@ -68,6 +66,9 @@ export async function authenticateDevice(context: ServerContext, request: Fastif
     signature,
   });
   if (!valid) throw deny('device-signature-invalid', 'Tanda tangan permintaan tidak sah.');
+  // Counted only for signed requests: a stranger who knows a device id cannot use up its budget.
+  const wait = context.rates.perDevice.take(device.id);
+  if (wait > 0) throw rateLimited(wait);
   const now = context.clock.now().toISOString();
   if (!(await context.store.advanceDeviceCounter(device.id, counter, now))) {
     throw new ApiError(401, 'device-counter-stale', 'Nomor urut permintaan sudah pernah dipakai. Kirim ulang dengan nomor yang lebih besar.', {
