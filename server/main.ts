@@ -52,7 +52,9 @@ async function main(): Promise<void> {
     if (decision === 'missing' || decision === 'stale') {
       process.stdout.write('Membangun aplikasi (vite build)…\n');
       const buildProblem = await runViteBuild(projectRoot);
-      if (buildProblem !== null) fail(`${buildProblem}; jalankan "npm run build" untuk melihat rinciannya.`);
+      if (buildProblem !== null && decision === 'missing') fail(`${buildProblem}; jalankan "npm run build" untuk melihat rinciannya.`);
+      // A stale build still works: serve it rather than leave the office without the app.
+      if (buildProblem !== null) process.stderr.write(`lumbung: PERINGATAN: ${buildProblem}; aplikasi versi sebelumnya tetap dilayani.\n`);
     }
   }
 
