@@ -122,6 +122,43 @@ describe('Simpanan: deposit and withdraw', () => {
   });
 });
 
+describe('Simpanan: amounts from settings and the pokok rule', () => {
+  it('uses the wajib and pokok amounts set in Pengaturan, and warns that pokok is paid once', async () => {
+    const db = session.db;
+    await record(db, { type: 'settings.changed', date: '2026-01-01', data: { key: 'simpananWajib', value: 25_000 } });
+    await record(db, { type: 'settings.changed', date: '2026-01-01', data: { key: 'simpananPokok', value: 100_000 } });
+    const memberId = await join(db, 'A-005', 'Rina Wati');
+    await record(db, { type: 'savings.deposited', date: '2026-01-05', data: { memberId, kind: 'pokok', amount: rupiah(100_000), via: 'cash' } });
+    const user = userEvent.setup();
+    open(`/simpanan?anggota=${memberId}`);
+    const amount = await screen.findByLabelText('Jumlah');
+    await waitFor(() => expect(amount).toHaveValue('25.000'));
+    expect(screen.queryByTestId('savings-warnings')).not.toBeInTheDocument();
+    await user.click(screen.getByLabelText('Pokok'));
+    await waitFor(() => expect(amount).toHaveValue('100.000'));
+    expect(screen.getByTestId('savings-warnings')).toHaveTextContent(
+      'Simpanan pokok anggota ini sudah dibayar (Rp100.000). Pokok hanya dibayar sekali.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Simpan setoran' }));
+    expect(await screen.findByRole('alertdialog', { name: 'Periksa dulu sebelum menyimpan' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Batal' }));
+    expect(await db.entries.where('type').equals('savings.deposited').count()).toBe(1);
+  });
+
+  it('a deposit from a member who left is recorded only on confirmation, flagged', async () => {
+    const db = session.db;
+    const memberId = await join(db, 'A-006', 'Joko Susilo');
+    await record(db, { type: 'member.left', date: '2026-03-01', data: { memberId, leftOn: '2026-03-01' } });
+    const user = userEvent.setup();
+    open(`/simpanan?anggota=${memberId}`);
+    expect(await screen.findByTestId('savings-warnings')).toHaveTextContent('Anggota ini sudah keluar dari koperasi.');
+    await user.click(screen.getByRole('button', { name: 'Simpan setoran' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Tetap simpan' }));
+    expect(await screen.findByTestId('flag-note')).toHaveTextContent('Anggota sudah keluar');
+    expect(await flagsOf(db)).toEqual(['member-left']);
+  });
+});
+
 describe('Simpanan wajib: monthly collection', () => {
   it('saves one deposit per ticked member, and a second run saves none twice', async () => {
     const db = session.db;
