@@ -7,6 +7,9 @@
 // It never calls skipWaiting() on its own: a new version waits until the treasurer taps
 // "Muat ulang" (src/app/update), because swapping code under an open form could lose a half-typed
 // entry and mixes two versions of the app in one session.
+
+// Must stay the first import: it configures zod before the sync engine's modules evaluate.
+import './zod-without-eval.ts';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { runBackgroundSync } from './background-sync.ts';
