@@ -2,6 +2,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { FrameMessages } from '../../i18n/use-t.ts';
 import HomePage from '../../features/home/index.tsx';
 import { MorePage } from '../more/MorePage.tsx';
+import { receiptMessages } from '../../features/receipt/messages.ts';
 import { enrollMessages } from '../../features/enroll/messages.ts';
 import { usersMessages } from '../../features/users/messages.ts';
 
@@ -38,7 +39,7 @@ export const ROUTES: readonly RouteDef[] = [
   },
   {
     path: '/pinjaman',
-    match: 'exact',
+    match: 'prefix',
     title: (m) => m.nav.loans,
     component: lazy(() => import('../../features/loans/index.tsx')),
     chrome: 'treasurer',
@@ -98,6 +99,13 @@ export const ROUTES: readonly RouteDef[] = [
     match: 'exact',
     title: () => enrollMessages.current().page.title,
     component: lazy(() => import('../../features/enroll/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/kuitansi',
+    match: 'prefix',
+    title: () => receiptMessages.current().title,
+    component: lazy(() => import('../../features/receipt/index.tsx')),
     chrome: 'treasurer',
   },
   {
