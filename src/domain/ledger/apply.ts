@@ -3,8 +3,8 @@
  * member or loan it names) — never a scan of history. The server folds a cooperative's entries in
  * server order; the phone folds each entry in the transaction that stores it.
  *
- * `applyEntry` MUTATES `state` (rows themselves are replaced, never edited, so a row object handed
- * out earlier stays as it was). A full recompute is `foldEntries` = applyEntry from `emptyLedger()`.
+ * `applyEntry` MUTATES `state`, rows included (see rows.ts): copy a row to keep it. A full recompute
+ * is `foldEntries` = applyEntry from `emptyLedger()`.
  *
  * Reversals (CONTRACT §8: reversed entries count as if neither they nor their reversal existed):
  * the target's effect is taken back out at the target's own date, and the reversal adds nothing
@@ -138,7 +138,8 @@ function applyEffect(state: LedgerState, row: EntryIndexRow, sign: Sign, t: Trac
 }
 
 function indexRow(entry: FoldableEntry, serverSeq: number | null): EntryIndexRow {
-  const lines: JournalLine[] = entry.lines.map((l) => ({ account: l.account, debit: l.debit, credit: l.credit }));
+  // Entries are immutable values: the index shares their lines and data instead of copying them.
+  const lines: JournalLine[] = entry.lines;
   const base = { entryId: entry.id, date: entry.date, deviceId: entry.deviceId, serverSeq, lines, reversedBy: null };
   if (entry.type === 'year.closed') {
     return { ...base, type: entry.type, data: { year: entry.data.year, shu: entry.data.shu } };

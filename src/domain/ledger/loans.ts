@@ -87,19 +87,26 @@ export function applyRepayment(
   sign: Sign,
   t: Tracker,
 ): void {
-  updateLoan(state, data.loanId, t, (row) => {
-    const repayments =
-      sign < 0
-        ? row.repayments.filter((r) => r.entryId !== entryId)
-        : [...row.repayments, repaymentRow(entryId, date, data)];
-    return {
-      ...row,
-      repayments,
-      paidPrincipal: rupiah(row.paidPrincipal + sign * data.principal),
-      paidInterest: rupiah(row.paidInterest + sign * data.interest),
-      paidFine: rupiah(row.paidFine + sign * data.fine),
-    };
-  });
+  let row = state.loans.get(data.loanId);
+  if (row === undefined) {
+    row = blankLoan(data.loanId);
+    state.loans.set(data.loanId, row);
+  }
+  if (sign > 0) {
+    row.repayments.push(repaymentRow(entryId, date, data));
+  } else {
+    const k = row.repayments.findIndex((r) => r.entryId === entryId);
+    if (k >= 0) row.repayments.splice(k, 1);
+  }
+  row.paidPrincipal = rupiah(row.paidPrincipal + sign * data.principal);
+  row.paidInterest = rupiah(row.paidInterest + sign * data.interest);
+  row.paidFine = rupiah(row.paidFine + sign * data.fine);
+  row.outstanding = rupiah(row.principal - row.paidPrincipal);
+  if (row.disbursals.length === 0) {
+    row.memberId = row.repayments[0]?.memberId ?? null;
+    if (row.repayments.length === 0) state.loans.delete(data.loanId);
+  }
+  t.touch('loans', data.loanId);
   if (data.interest > 0) bumpMemberPeriods(state, data.memberId, date, { interest: sign * data.interest }, t);
 }
 

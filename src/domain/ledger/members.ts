@@ -24,6 +24,7 @@ function blankMember(memberId: string): MemberRow {
     leftOn: null,
     status: 'unknown',
     savings: { pokok: ZERO, wajib: ZERO, sukarela: ZERO },
+    savingsEntries: 0,
     wajibByMonth: {},
     lastWajibMonth: null,
   };
@@ -47,14 +48,12 @@ function derive(row: MemberRow): MemberRow {
     }
   }
   const departure = row.departures[0];
-  const months = Object.keys(row.wajibByMonth).sort();
   return {
     ...row,
     profile,
     joinedOn: join?.joinedOn ?? null,
     leftOn: departure?.leftOn ?? null,
     status: join === undefined ? 'unknown' : departure === undefined ? 'active' : 'left',
-    lastWajibMonth: months[months.length - 1] ?? null,
   };
 }
 
@@ -63,10 +62,7 @@ function isEmpty(row: MemberRow): boolean {
     row.joins.length === 0 &&
     row.edits.length === 0 &&
     row.departures.length === 0 &&
-    row.savings.pokok === 0 &&
-    row.savings.wajib === 0 &&
-    row.savings.sukarela === 0 &&
-    Object.keys(row.wajibByMonth).length === 0
+    row.savingsEntries === 0
   );
 }
 
@@ -147,30 +143,29 @@ export function bumpMemberPeriods(
 ): void {
   for (const [grain, period] of periodsOf(date)) {
     const key = periodKey(grain, period, memberId);
-    const row = state.memberPeriods.get(key);
-    const next: MemberPeriodRow = {
-      key,
-      memberId,
-      grain,
-      period,
-      pokok: rupiah((row?.pokok ?? 0) + (delta.pokok ?? 0)),
-      wajib: rupiah((row?.wajib ?? 0) + (delta.wajib ?? 0)),
-      sukarela: rupiah((row?.sukarela ?? 0) + (delta.sukarela ?? 0)),
-      interest: rupiah((row?.interest ?? 0) + (delta.interest ?? 0)),
-      purchases: rupiah((row?.purchases ?? 0) + (delta.purchases ?? 0)),
-    };
-    const zero = next.pokok === 0 && next.wajib === 0 && next.sukarela === 0 && next.interest === 0 && next.purchases === 0;
-    if (zero) state.memberPeriods.delete(key);
-    else state.memberPeriods.set(key, next);
+    let row = state.memberPeriods.get(key);
+    if (row === undefined) {
+      row = { key, memberId, grain, period, pokok: ZERO, wajib: ZERO, sukarela: ZERO, interest: ZERO, purchases: ZERO };
+      state.memberPeriods.set(key, row);
+    }
+    row.pokok = rupiah(row.pokok + (delta.pokok ?? 0));
+    row.wajib = rupiah(row.wajib + (delta.wajib ?? 0));
+    row.sukarela = rupiah(row.sukarela + (delta.sukarela ?? 0));
+    row.interest = rupiah(row.interest + (delta.interest ?? 0));
+    row.purchases = rupiah(row.purchases + (delta.purchases ?? 0));
+    if (isZeroPeriod(row)) state.memberPeriods.delete(key);
     t.touch('memberPeriods', key);
   }
   noteYear(state, Number(date.slice(0, 4)));
   noteDate(state, date);
 }
 
+const isZeroPeriod = (r: MemberPeriodRow): boolean =>
+  r.pokok === 0 && r.wajib === 0 && r.sukarela === 0 && r.interest === 0 && r.purchases === 0;
+
 /**
  * A deposit (`direction` +1) or withdrawal (−1) of one savings kind, posted (`sign` +1) or taken
- * back by a reversal (−1).
+ * back by a reversal (−1). The hot path of the fold: the row is updated in place.
  */
 export function applySavings(
   state: LedgerState,
@@ -181,15 +176,32 @@ export function applySavings(
   t: Tracker,
 ): void {
   const delta = direction * sign * data.amount;
-  updateMember(state, data.memberId, t, (row) => {
-    const savings = { ...row.savings, [data.kind]: rupiah(row.savings[data.kind] + delta) };
-    if (data.kind !== 'wajib' || direction < 0) return { ...row, savings };
+  let row = state.members.get(data.memberId);
+  if (row === undefined) {
+    row = blankMember(data.memberId);
+    state.members.set(data.memberId, row);
+  }
+  row.savings[data.kind] = rupiah(row.savings[data.kind] + delta);
+  row.savingsEntries += sign;
+  if (data.kind === 'wajib' && direction > 0) {
     const month = date.slice(0, 7);
     const deposited = (row.wajibByMonth[month] ?? 0) + sign * data.amount;
-    const others = Object.entries(row.wajibByMonth).filter(([m]) => m !== month);
-    const kept: [string, Rupiah][] = deposited === 0 ? others : [...others, [month, rupiah(deposited)]];
-    const wajibByMonth = Object.fromEntries(kept.sort(([a], [b]) => (a < b ? -1 : 1)));
-    return { ...row, savings, wajibByMonth };
-  });
+    if (deposited !== 0) {
+      row.wajibByMonth[month] = rupiah(deposited);
+      if (row.lastWajibMonth === null || month > row.lastWajibMonth) row.lastWajibMonth = month;
+    } else {
+      // Only a reversal empties a month: rebuild without it (rare, so the copy is fine).
+      row.wajibByMonth = Object.fromEntries(Object.entries(row.wajibByMonth).filter(([m]) => m !== month));
+      row.lastWajibMonth = latestMonth(row.wajibByMonth);
+    }
+  }
+  if (isEmpty(row)) state.members.delete(data.memberId);
+  t.touch('members', data.memberId);
   bumpMemberPeriods(state, data.memberId, date, { [data.kind]: delta }, t);
+}
+
+function latestMonth(byMonth: Record<string, Rupiah>): string | null {
+  let latest: string | null = null;
+  for (const month of Object.keys(byMonth)) if (latest === null || month > latest) latest = month;
+  return latest;
 }

@@ -19,18 +19,24 @@ export function postLines(state: LedgerState, lines: readonly JournalLine[], dat
     const debit = sign * line.debit;
     const credit = sign * line.credit;
     const total = state.accounts.get(line.account);
-    const totalDebit = (total?.debit ?? 0) + debit;
-    const totalCredit = (total?.credit ?? 0) + credit;
-    if (totalDebit === 0 && totalCredit === 0) state.accounts.delete(line.account);
-    else state.accounts.set(line.account, { code: line.account, debit: rupiah(totalDebit), credit: rupiah(totalCredit) });
+    if (total === undefined) {
+      state.accounts.set(line.account, { code: line.account, debit: rupiah(debit), credit: rupiah(credit) });
+    } else {
+      total.debit = rupiah(total.debit + debit);
+      total.credit = rupiah(total.credit + credit);
+      if (total.debit === 0 && total.credit === 0) state.accounts.delete(line.account);
+    }
     t.touch('accounts', line.account);
     for (const [grain, period] of periods) {
       const key = periodKey(grain, period, line.account);
       const row = state.accountPeriods.get(key);
-      const d = (row?.debit ?? 0) + debit;
-      const c = (row?.credit ?? 0) + credit;
-      if (d === 0 && c === 0) state.accountPeriods.delete(key);
-      else state.accountPeriods.set(key, { key, code: line.account, grain, period, debit: rupiah(d), credit: rupiah(c) });
+      if (row === undefined) {
+        state.accountPeriods.set(key, { key, code: line.account, grain, period, debit: rupiah(debit), credit: rupiah(credit) });
+      } else {
+        row.debit = rupiah(row.debit + debit);
+        row.credit = rupiah(row.credit + credit);
+        if (row.debit === 0 && row.credit === 0) state.accountPeriods.delete(key);
+      }
       t.touch('accountPeriods', key);
     }
   }

@@ -100,7 +100,8 @@ export function shuOfYear(state: LedgerState, year: number): Rupiah {
 export function memberSavingsAsOf(state: LedgerState, memberId: string, date: string): SavingsBalances {
   if (coversEverything(state, date)) {
     const row = state.members.get(memberId);
-    if (row !== undefined) return row.savings;
+    // A copy: the fold updates the row's balances in place.
+    if (row !== undefined) return { ...row.savings };
   }
   const sum: Record<SavingsKind, number> = { pokok: 0, wajib: 0, sukarela: 0 };
   forEachPeriodUpTo(state, date, true, (grain, period) => {

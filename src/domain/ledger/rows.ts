@@ -5,6 +5,9 @@
  *
  * Canonical form: a row whose every contribution has been reversed away is deleted, never left at
  * zero. That is what makes "an entry and its reversal" leave exactly the state of "neither".
+ *
+ * Rows are updated in place by the fold (a fold of 100 000 entries must not allocate a new row per
+ * posting): whoever keeps a row beyond the next `applyEntry` copies it (IndexedDB's put does).
  */
 import type { AccountType, EntryData, EntryType, JournalLine, Via } from '../entry/schema.ts';
 import type { Rupiah } from '../money.ts';
@@ -15,6 +18,7 @@ export type Grain = 'y' | 'm' | 'd';
 
 /** Posted totals of one account over all time. */
 export type AccountTotalRow = { code: string; debit: Rupiah; credit: Rupiah };
+
 
 /** Posted totals of one account in one year (`2026`), month (`2026-11`) or day (`2026-11-29`). */
 export type AccountPeriodRow = {
@@ -70,6 +74,8 @@ export type MemberRow = {
   leftOn: string | null;
   status: MemberStatus;
   savings: SavingsBalances;
+  /** Live savings entries: the row stays while any exists, so "as of" reports find the member. */
+  savingsEntries: number;
   /** Wajib deposited per business-date month (`2026-11`), for "last wajib month paid". */
   wajibByMonth: Record<string, Rupiah>;
   lastWajibMonth: string | null;
