@@ -28,6 +28,8 @@ import { readProjectionMark, writeMeta, type ProjectionMark } from './meta.ts';
 import { searchWords, sortKeyOfName, type ProjectionRow } from './projection-row.ts';
 
 const REBUILD_PAGE = 500;
+/** Beyond this many entries behind, reloading the rows is cheaper than folding the entries again. */
+const CATCH_UP_LIMIT = 2_000;
 
 /**
  * The shape of the ledger rows (src/domain/ledger/rows.ts) the stored projections were written in.
@@ -65,7 +67,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Reads every projection row into a ledger state. Runs inside the caller's transaction if any. */
 async function readLedger(db: LumbungDb): Promise<LedgerState> {
   const grouped = new Map<string, unknown[]>(TABLE_NAMES.map((t) => [t, []]));
-  await db.projections.each((row) => grouped.get(row.t)?.push(row.v));
+  // toArray (one getAll) rather than each (a cursor round trip per row): every row ends up in memory anyway.
+  for (const row of await db.projections.toArray()) grouped.get(row.t)?.push(row.v);
   // The rows were written from this same state type by writeTouched/writeAll; they are ours, not input.
   const rows = Object.fromEntries(grouped) as unknown as LedgerRows;
   return ledgerFromTables(rows);
@@ -76,12 +79,14 @@ async function readLedger(db: LumbungDb): Promise<LedgerState> {
  * the shared copy that the next append folds into.
  */
 export async function currentLedger(db: LumbungDb): Promise<LedgerState> {
-  const loaded = await db.transaction('r', db.meta, db.projections, async () => {
+  const loaded = await db.transaction('r', db.entries, db.meta, db.projections, async () => {
     const mark = await readProjectionMark(db);
     if (!isCurrentFormat(mark)) return undefined;
     const cached = cache.get(db);
     if (cached !== undefined && sameMark(cached.mark, mark)) return cached.state;
-    const state = await readLedger(db);
+    // Out of the cache while it is being caught up: a failure must not leave a half-folded copy there.
+    cache.delete(db);
+    const state = (cached !== undefined ? await catchUp(db, cached, mark) : undefined) ?? (await readLedger(db));
     cache.set(db, { mark, state });
     return state;
   });
@@ -104,7 +109,24 @@ export async function takeLedgerForFold(db: LumbungDb): Promise<{ state: LedgerS
   cache.delete(db);
   if (!isCurrentFormat(mark)) return rebuildInTransaction(db);
   if (cached !== undefined && sameMark(cached.mark, mark)) return { state: cached.state, mark };
-  return { state: await readLedger(db), mark };
+  const caughtUp = cached === undefined ? undefined : await catchUp(db, cached, mark);
+  return { state: caughtUp ?? (await readLedger(db)), mark };
+}
+
+/**
+ * Brings a cached copy up to the tables when the only change since is entries folded by someone
+ * else (the service worker's pull, another tab's save): those are exactly the entries with a later
+ * `order` in the same generation, and folding them in that order yields the rows they wrote. A
+ * rebuild (new generation) or a long way behind means a full reload instead (undefined).
+ */
+async function catchUp(db: LumbungDb, cached: CachedLedger, mark: ProjectionMark): Promise<LedgerState | undefined> {
+  const behind = mark.order - cached.mark.order;
+  if (cached.mark.generation !== mark.generation || formatOf(cached.mark) !== formatOf(mark)) return undefined;
+  if (behind <= 0 || behind > CATCH_UP_LIMIT) return undefined;
+  const rows = await db.entries.where('order').between(cached.mark.order, mark.order, false, true).toArray();
+  if (rows.length !== behind) return undefined;
+  for (const row of rows) applyEntry(cached.state, row.entry);
+  return cached.state;
 }
 
 export function commitLedger(db: LumbungDb, state: LedgerState, mark: ProjectionMark): void {

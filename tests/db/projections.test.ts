@@ -8,6 +8,7 @@ import {
   rebuildProjections,
 } from '../../src/db/projections.ts';
 import { readProjectionMark, writeMeta } from '../../src/db/meta.ts';
+import { LumbungDb } from '../../src/db/database.ts';
 import { foldEntries, ledgerTables, type LedgerState } from '../../src/domain/ledger/index.ts';
 import { deposit, disburse, enrolledPhone, expense, join, newLoanId, newMemberId, repay, reversal, sale, save, withdraw } from './support.ts';
 import { RemoteDevice } from './remote.ts';
@@ -96,5 +97,29 @@ describe('projections', () => {
     dropLedgerCache(db);
     await save(db, deposit(member, 'wajib', 25_000, '2026-12-01'));
     expect((await currentLedger(db)).members.get(member)?.savings.wajib).toBe(50_000);
+  });
+
+  it('a handle whose copy fell behind (the service worker pulled) catches up and stays equal to a rebuild', async () => {
+    const name = `lumbung-sw-${crypto.randomUUID()}`;
+    const page = await enrolledPhone(name);
+    const worker = new LumbungDb(name);
+    const other = await RemoteDevice.create();
+    const member = newMemberId();
+    await save(page, join(member, 'G-001', 'Tukini'));
+    await currentLedger(page); // the page's copy is warm
+    const pulled = await ingestPulled(worker, {
+      entries: [await other.sign(deposit(member, 'pokok', 100_000)), await other.sign(deposit(member, 'wajib', 25_000))],
+      cursor: 'Mg',
+    });
+    expect(pulled.ok).toBe(true);
+    expect((await currentLedger(page)).members.get(member)?.savings).toEqual({ pokok: 100_000, wajib: 25_000, sukarela: 0 });
+    await ingestPulled(worker, { entries: [await other.sign(deposit(member, 'wajib', 25_000, '2026-11-05'))], cursor: 'Mw' });
+    await save(page, deposit(member, 'sukarela', 10_000)); // folds on a caught-up copy inside the save
+    const incremental = await projectionSnapshot(page);
+    const afterSave = sortedTables(await currentLedger(page));
+    const rebuilt = await rebuildProjections(page);
+    expect(await projectionSnapshot(page)).toEqual(incremental);
+    expect(sortedTables(rebuilt)).toEqual(afterSave);
+    expect(rebuilt.members.get(member)?.savings).toEqual({ pokok: 100_000, wajib: 50_000, sukarela: 10_000 });
   });
 });
