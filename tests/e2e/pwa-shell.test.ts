@@ -109,6 +109,37 @@ describe('installability', () => {
     }
   });
 
+  it('"Lindungi data" asks for persistent storage and shows the browser’s answer', async () => {
+    const profile = mkdtempSync(path.join(tmpdir(), 'lumbung-profile-'));
+    const context = await launchPersistentContext(profile);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/tentang`);
+      const persisted = page.getByTestId('storage-persisted');
+      await expect.poll(() => persisted.textContent()).toBe('Belum dilindungi');
+      await expect.poll(() => page.getByTestId('storage-usage').textContent()).toMatch(/ dari /);
+
+      // A fresh headless profile has no engagement, so Chromium says no: the page must say so.
+      await page.getByRole('button', { name: 'Lindungi data' }).click();
+      await page.getByText('Browser belum mengizinkan').waitFor();
+      expect(await persisted.textContent()).toBe('Belum dilindungi');
+
+      // As on an installed app, the browser grants it: the panel updates without a reload.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Browser.setPermission', {
+        permission: { name: 'persistent-storage' },
+        setting: 'granted',
+        origin: server.url,
+      });
+      await page.getByRole('button', { name: 'Lindungi data' }).click();
+      await expect.poll(() => persisted.textContent()).toBe('Dilindungi');
+      expect(await page.getByRole('button', { name: 'Lindungi data' }).count()).toBe(0);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
   it('serves the manifest and every icon with 200 and the declared sizes', async () => {
     const response = await fetch(`${server.url}/manifest.webmanifest`);
     expect(response.status).toBe(200);
