@@ -28,7 +28,7 @@ const join = (memberId: MemberId, number: string, name: string) =>
   record({ type: 'member.joined', date: today, data: { memberId, number, name, joinedOn: today } });
 
 describe('Beranda', () => {
-  it('shows cash per via as of today, the unsent entries and what needs attention, from real entries', async () => {
+  it('shows cash per via as of today, the unsent entries and what needs attention, from real entries', { timeout: 20_000 }, async () => {
     session = await openSignedInSession({ cooperative: { name: 'KDMP Sukamaju', village: 'Sukamaju', district: 'Cibadak' } });
     const [a, b, c] = [newMemberId(), newMemberId(), newMemberId()];
     let flags = 0;

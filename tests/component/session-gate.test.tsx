@@ -27,7 +27,7 @@ const app = () =>
   );
 
 describe('first run: local-only start and the first user', () => {
-  it('starts in trial mode, refuses a PIN typed differently twice, then opens the books', async () => {
+  it('starts in trial mode, refuses a PIN typed differently twice, then opens the books', { timeout: 20_000 }, async () => {
     const user = userEvent.setup();
     app();
     expect(await screen.findByRole('heading', { name: 'Selamat datang di Lumbung' })).toBeInTheDocument();
@@ -53,7 +53,7 @@ describe('first run: local-only start and the first user', () => {
     expect(screen.queryByText('PIN kedua tidak sama dengan yang pertama.')).not.toBeInTheDocument();
     await user.click(save);
 
-    expect(await screen.findByText('Kas tunai Rp1.250.000')).toBeInTheDocument();
+    expect(await screen.findByText('Kas tunai Rp1.250.000', {}, { timeout: 5_000 })).toBeInTheDocument();
     expect(screen.getByText('Mode coba — belum terhubung ke Dinas')).toBeInTheDocument();
     expect(useSessionStore.getState().user).toMatchObject({ name: 'Bu Siti', role: 'bendahara' });
     const users = await listUsers(db);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 
 /**
- * A text input's value plus whether its problem may be shown yet: problems appear as the user types
- * (once something was typed) or when they leave the field or try to submit, never on a pristine form.
+ * A text input's value plus whether its problem may be shown yet: problems appear as soon as the
+ * user changes the field or leaves it, never on a pristine form.
  */
 export type FieldState = {
   readonly value: string;
@@ -19,7 +19,7 @@ export function useField(initial = ''): FieldState {
     value,
     set: (next) => {
       setValue(next);
-      if (next !== '') setTouched(true);
+      setTouched(true);
     },
     touched,
     touch: () => setTouched(true),
