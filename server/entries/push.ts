@@ -15,9 +15,9 @@ import { checkEntry } from '../../src/domain/entry/validate.ts';
 import type { RejectReason } from '../../src/domain/entry/reasons.ts';
 import { applyEntry, ledgerAccountExists, ledgerFindEntry } from '../../src/domain/ledger/index.ts';
 import type { DeviceKey } from '../../src/domain/signing.ts';
-import { isUuid } from '../../src/domain/ids.ts';
 import type { ServerContext } from '../context.ts';
-import type { DeviceRecord, EntryRef, StoredEntryRow } from '../storage/store.ts';
+import type { CooperativeTx, DeviceRecord, EntryRef, StoredEntryRow } from '../storage/store.ts';
+import { rawField as field, rawId as idOf, rawSeq } from './raw-fields.ts';
 
 export const MAX_PUSH_ENTRIES = 500;
 
@@ -36,15 +36,6 @@ export interface PushResult {
 }
 
 const HASH = /^[0-9a-f]{64}$/;
-
-function field(raw: unknown, key: string): unknown {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)[key] : undefined;
-}
-
-function idOf(raw: unknown): string | null {
-  const id = field(raw, 'id');
-  return typeof id === 'string' && isUuid(id) ? id : null;
-}
 
 /** Reasons that say the entry is not this device's entry at this chain position: answered, never stored. */
 const NOT_IN_CHAIN: ReadonlySet<RejectReason> = new Set(['cooperative-mismatch', 'device-mismatch', 'seq-reused']);
@@ -83,7 +74,7 @@ export async function pushEntries(context: ServerContext, input: PushInput): Pro
 async function pushInTransaction(
   context: ServerContext,
   input: PushInput,
-  tx: Parameters<Parameters<ServerContext['store']['withCooperativeLock']>[1]>[0],
+  tx: CooperativeTx,
 ): Promise<PushResult[]> {
   const { device, key, entries, receivedAt } = input;
   const cooperativeId = device.cooperativeId;
@@ -126,8 +117,8 @@ async function pushInTransaction(
       break;
     }
     if (verdict.status === 'rejected') {
-      const rawSeq = field(raw, 'seq');
-      if (verdict.reason === 'schema-invalid' && typeof rawSeq === 'number' && Number.isInteger(rawSeq) && rawSeq > expectedSeq) {
+      const claimedSeq = rawSeq(raw);
+      if (verdict.reason === 'schema-invalid' && claimedSeq !== null && claimedSeq > expectedSeq) {
         // Broken AND beyond the chain head: the missing seqs come first.
         results.push({ id, status: 'gap', expectedSeq });
         break;

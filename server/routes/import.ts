@@ -22,6 +22,7 @@ import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { DeviceRecord } from '../storage/store.ts';
 import { MAX_PUSH_ENTRIES, pushEntries, type PushResult, type PushStatus } from '../entries/push.ts';
+import { rawField as field, rawId as idOf, rawSeq as seqOf } from '../entries/raw-fields.ts';
 import { cooperativeNotFound } from './admin-cooperatives.ts';
 
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
@@ -37,20 +38,6 @@ const backupFile = z.object({
 });
 
 type ImportResult = PushResult & { deviceId: string | null; seq: number | null };
-
-function field(raw: unknown, key: string): unknown {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)[key] : undefined;
-}
-
-function idOf(raw: unknown): string | null {
-  const id = field(raw, 'id');
-  return typeof id === 'string' ? id : null;
-}
-
-function seqOf(raw: unknown): number | null {
-  const seq = field(raw, 'seq');
-  return typeof seq === 'number' && Number.isSafeInteger(seq) ? seq : null;
-}
 
 export function registerImportRoutes(app: FastifyInstance, context: ServerContext): void {
   app.post(
