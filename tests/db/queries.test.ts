@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { currentLedger } from '../../src/db/projections.ts';
 import {
   cashMovesBetween,
   entriesBetween,
@@ -51,6 +53,40 @@ describe('screen queries over the indexes', () => {
     expect(moves.map((m) => [m.date, m.entryId, m.legs])).toEqual([
       ['2026-11-05', l.id, [{ via: 'cash', in: 0, out: 990_000 }]],
       ['2026-11-10', x.id, [{ via: 'cash', in: 0, out: 15_000 }]],
+    ]);
+  });
+
+  it('works inside liveQuery (as the screens use it) and re-runs after a save', async () => {
+    const db = await enrolledPhone();
+    const member = newMemberId();
+    await save(db, join(member, 'E-001', 'Sutini'));
+    const values: unknown[] = [];
+    let notify: () => void = () => undefined;
+    const next = () => new Promise<void>((resolve) => (notify = resolve));
+    const first = next();
+    const sub = liveQuery(async () => {
+      const found = await searchMembers(db, 'sut');
+      const book = await entriesOfMember(db, member);
+      const ledger = await currentLedger(db);
+      return [found.length, book.length, ledger.members.get(member)?.savings.pokok];
+    }).subscribe({
+      next: (v) => {
+        values.push(v);
+        notify();
+      },
+      error: (e: unknown) => {
+        values.push(String(e));
+        notify();
+      },
+    });
+    await first;
+    const second = next();
+    await save(db, deposit(member, 'pokok', 100_000));
+    await second;
+    sub.unsubscribe();
+    expect(values).toEqual([
+      [1, 1, 0],
+      [1, 2, 100_000],
     ]);
   });
 });
