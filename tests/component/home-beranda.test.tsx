@@ -106,7 +106,8 @@ describe('Beranda', () => {
     const cash = await screen.findByTestId('home-cash');
     const cashBalance = () => within(cash).getByText('Kas tunai').nextElementSibling?.textContent;
     await waitFor(() => expect(cashBalance()).toBe('Rp0'));
-    expect(await screen.findByTestId('home-outbox')).toHaveTextContent('Semua catatan sudah terkirim.');
+    expect(await screen.findByTestId('home-outbox')).toHaveTextContent('Belum ada catatan.');
+    expect(await screen.findByTestId('home-wajib')).toHaveTextContent('Belum ada anggota aktif.');
 
     const member = newMemberId();
     await join(member, '017', 'Dewi Lestari');

@@ -75,69 +75,6 @@ export default function HomePage() {
         )}
       </section>
 
-      <section className="card" aria-labelledby="home-sync">
-        <h2 id="home-sync" className="card__title">
-          {m.sync.title}
-        </h2>
-        {outbox === undefined ? null : (
-          <>
-            <p data-testid="home-outbox">
-              {outbox.pending === 0
-                ? m.sync.allSent
-                : local
-                  ? m.sync.localWaiting(outbox.pending)
-                  : m.sync.waiting(outbox.pending, ageOf(outbox.oldestPendingAgeMs ?? 0))}
-            </p>
-            {outbox.rejected > 0 ? <p className="form-error">{m.sync.rejected(outbox.rejected)}</p> : null}
-          </>
-        )}
-        <p>
-          {local ? (
-            <Link to="/daftar" className="button">
-              {m.sync.enroll}
-            </Link>
-          ) : (
-            <Link to="/sinkron" className="button">
-              {m.sync.open}
-            </Link>
-          )}
-        </p>
-      </section>
-
-      <section className="card" aria-labelledby="home-attention">
-        <h2 id="home-attention" className="card__title">
-          {m.attention.title}
-        </h2>
-        <ul className="plain-list home__attention">
-          {unpaid === undefined ? null : (
-            <li data-testid="home-wajib">
-              <span>
-                {unpaid.count === 0
-                  ? m.attention.wajibNone(monthLabel(month, language))
-                  : m.attention.wajib(unpaid.count, monthLabel(month, language))}
-              </span>
-              {unpaid.count === 0 ? null : <Link to="/simpanan/wajib">{m.attention.wajibLink}</Link>}
-            </li>
-          )}
-          {overdue === undefined ? null : (
-            <li data-testid="home-overdue">
-              <span>
-                {overdue.count === 0
-                  ? m.attention.overdueNone
-                  : m.attention.overdue(overdue.count, formatRupiah(overdue.outstanding))}
-              </span>
-              {overdue.count === 0 ? null : <Link to="/pinjaman">{m.attention.overdueLink}</Link>}
-            </li>
-          )}
-          {flags === undefined ? null : (
-            <li data-testid="home-flags">
-              <span>{flags === 0 ? m.attention.flagsNone : m.attention.flags(flags)}</span>
-              {flags === 0 ? null : <Link to="/laporan">{m.attention.flagsLink}</Link>}
-            </li>
-          )}
-        </ul>
-      </section>
-
       <section aria-labelledby="home-actions">
         <h2 id="home-actions" className="section-title">
           {m.actions.title}
@@ -169,6 +106,74 @@ export default function HomePage() {
           <p className="notice">{m.actions.readOnly}</p>
         )}
       </section>
+
+      <section className="card" aria-labelledby="home-sync">
+        <h2 id="home-sync" className="card__title">
+          {m.sync.title}
+        </h2>
+        {outbox === undefined ? null : (
+          <>
+            <p data-testid="home-outbox">
+              {outbox.pending === 0
+                ? local
+                  ? m.sync.nothingYet
+                  : m.sync.allSent
+                : local
+                  ? m.sync.localWaiting(outbox.pending)
+                  : m.sync.waiting(outbox.pending, ageOf(outbox.oldestPendingAgeMs ?? 0))}
+            </p>
+            {outbox.rejected > 0 ? <p className="form-error">{m.sync.rejected(outbox.rejected)}</p> : null}
+          </>
+        )}
+        <p>
+          {local ? (
+            <Link to="/daftar" className="button">
+              {m.sync.enroll}
+            </Link>
+          ) : (
+            <Link to="/sinkron" className="button">
+              {m.sync.open}
+            </Link>
+          )}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="home-attention">
+        <h2 id="home-attention" className="card__title">
+          {m.attention.title}
+        </h2>
+        <ul className="plain-list home__attention">
+          {unpaid === undefined ? null : (
+            <li data-testid="home-wajib">
+              <span>
+                {unpaid.active === 0
+                  ? m.attention.noMembers
+                  : unpaid.count === 0
+                    ? m.attention.wajibNone(monthLabel(month, language))
+                    : m.attention.wajib(unpaid.count, monthLabel(month, language))}
+              </span>
+              {unpaid.count === 0 ? null : <Link to="/simpanan/wajib">{m.attention.wajibLink}</Link>}
+            </li>
+          )}
+          {overdue === undefined ? null : (
+            <li data-testid="home-overdue">
+              <span>
+                {overdue.count === 0
+                  ? m.attention.overdueNone
+                  : m.attention.overdue(overdue.count, formatRupiah(overdue.outstanding))}
+              </span>
+              {overdue.count === 0 ? null : <Link to="/pinjaman">{m.attention.overdueLink}</Link>}
+            </li>
+          )}
+          {flags === undefined ? null : (
+            <li data-testid="home-flags">
+              <span>{flags === 0 ? m.attention.flagsNone : m.attention.flags(flags)}</span>
+              {flags === 0 ? null : <Link to="/laporan">{m.attention.flagsLink}</Link>}
+            </li>
+          )}
+        </ul>
+      </section>
+
     </article>
   );
 }
