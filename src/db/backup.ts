@@ -15,7 +15,7 @@ import type { LumbungDb } from './database.ts';
 import { entryRow, refsOf, type SyncState } from './entry-row.ts';
 import { readChainHead, readMeta, writeMeta } from './meta.ts';
 import { bumpMark, commitLedger, dropLedgerCache, foldAndWrite, takeLedgerForFold } from './projections.ts';
-import { classifyStorageError, type StorageErrorCode } from './storage-errors.ts';
+import { classifyStorageError, failure, type StorageErrorCode, type StorageResult } from './storage-errors.ts';
 
 export const BACKUP_FORMAT = 'lumbung-backup';
 export const BACKUP_VERSION = 1;
@@ -39,20 +39,25 @@ const envelopeSchema = z.object({
 });
 
 /** Every entry in the order this phone folded them (each device's entries thus in seq order). */
-export async function exportBackup(db: LumbungDb, now: Date = new Date()): Promise<BackupFile> {
-  return db.transaction('r', db.entries, db.meta, async () => {
-    const identity = await readMeta(db, 'identity');
-    if (identity === undefined) throw new Error('not-initialised: nothing to back up before the phone has an identity');
-    const rows = await db.entries.orderBy('order').toArray();
-    return {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      exportedAt: now.toISOString(),
-      cooperativeId: identity.cooperativeId,
-      deviceId: identity.deviceId,
-      entries: rows.map((r) => r.entry),
-    };
-  });
+export async function exportBackup(db: LumbungDb, now: Date = new Date()): Promise<StorageResult<BackupFile>> {
+  try {
+    return await db.transaction('r', db.entries, db.meta, async (): Promise<StorageResult<BackupFile>> => {
+      const identity = await readMeta(db, 'identity');
+      if (identity === undefined) return failure('not-initialised');
+      const rows = await db.entries.orderBy('order').toArray();
+      const file: BackupFile = {
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        exportedAt: now.toISOString(),
+        cooperativeId: identity.cooperativeId,
+        deviceId: identity.deviceId,
+        entries: rows.map((r) => r.entry),
+      };
+      return { ok: true, value: file };
+    });
+  } catch (error) {
+    return classifyStorageError(error);
+  }
 }
 
 export const RESTORE_REFUSALS = [

@@ -27,7 +27,9 @@ async function exportedPhone(): Promise<Fixture> {
   const own = await loadDeviceKeys(source);
   if (own === undefined) throw new Error('no keys');
   const keyFor = (id: string) => (id === DEVICE ? own.publicKey : id === other.deviceId ? other.keys.publicKey : undefined);
-  return { source, file: await exportBackup(source), keyFor, member };
+  const exported = await exportBackup(source);
+  if (!exported.ok) throw new Error(exported.error);
+  return { source, file: exported.value, keyFor, member };
 }
 
 /** A new phone enrolled in the same cooperative under the same device id (the lost phone's data is restored). */
@@ -42,6 +44,10 @@ async function emptyTwin(source: LumbungDb): Promise<LumbungDb> {
 }
 
 describe('backup', () => {
+  it('refuses to export before the phone has an identity', async () => {
+    expect(await exportBackup(freshDb())).toEqual({ ok: false, error: 'not-initialised' });
+  });
+
   it('exports every signed entry verbatim, in fold order', async () => {
     const { source, file } = await exportedPhone();
     expect(file).toMatchObject({ format: 'lumbung-backup', version: 1, cooperativeId: COOP, deviceId: DEVICE });
