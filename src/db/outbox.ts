@@ -41,6 +41,11 @@ export async function markAcked(db: LumbungDb, results: readonly PushResult[]): 
         applied.unknown.push(result.id);
         return;
       }
+      // A repeated answer (a resent batch) keeps the first acknowledgement as it was.
+      if (row.sync === 'acked' && result.status !== 'rejected' && result.status !== 'gap') {
+        applied.acked++;
+        return;
+      }
       switch (result.status) {
         case 'accepted':
         case 'duplicate':

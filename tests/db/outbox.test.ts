@@ -48,6 +48,9 @@ describe('outbox', () => {
     expect((await rejectedEntries(db)).map((r) => r.id)).toEqual([c.id]);
     // Nothing was deleted: every entry is still there, signed as before.
     expect((await db.entries.toArray()).map((r) => r.entry)).toEqual([a, b, c, d].sort((x, y) => (x.id < y.id ? -1 : 1)));
+    // A resent batch answered `duplicate` keeps the first acknowledgement.
+    expect(await markAcked(db, [{ id: a.id, status: 'duplicate', serverSeq: 11 }])).toMatchObject({ acked: 1 });
+    expect(await db.entries.get(a.id)).toMatchObject({ sync: 'acked', serverSeq: 11, serverStatus: 'accepted' });
     expect(await markRejected(db, d.id, 'schema-invalid')).toBe(true);
     expect(await outboxStats(db)).toEqual({ pending: 0, rejected: 2 });
   });
