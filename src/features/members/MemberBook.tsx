@@ -8,6 +8,7 @@ import { formatRupiah } from '../../domain/money-format.ts';
 import { rupiah } from '../../domain/money.ts';
 import { loanPosition, type LoanPosition } from '../../domain/reports/loan-position.ts';
 import { Link } from '../navigation/link.tsx';
+import { formatMonth } from '../savings/wajib-collection.ts';
 import { getDb, useCanWrite, useCooperative } from '../session/index.ts';
 import { memberBookText, whatsAppLink } from './book-text.ts';
 import { summariseEntry } from './entry-summary.ts';
@@ -119,7 +120,7 @@ export function MemberBook({ member }: { readonly member: MemberRow }) {
           </div>
           <div>
             <dt>{m.book.lastWajib}</dt>
-            <dd>{member.lastWajibMonth ?? m.book.never}</dd>
+            <dd>{member.lastWajibMonth === null ? m.book.never : formatMonth(member.lastWajibMonth)}</dd>
           </div>
         </dl>
       </section>

@@ -21,6 +21,7 @@ import { Link } from '../navigation/link.tsx';
 import { getDb, useCanWrite, useCooperative } from '../session/index.ts';
 import { savingsAmounts } from './amounts.ts';
 import { savingsMessages } from './messages.ts';
+import { formatMonth } from './wajib-collection.ts';
 import { savingsWarnings, type Direction, type SavingsWarning } from './savings-warnings.ts';
 
 const KINDS: readonly SavingsKind[] = ['wajib', 'sukarela', 'pokok'];
@@ -139,7 +140,7 @@ export function SavingsForm() {
       <MemberPicker value={member ?? undefined} onChange={(picked) => changeAnd(setMemberId)(picked?.memberId ?? null)} />
       {member == null ? null : (
         <p className="hint">
-          {member.lastWajibMonth === null ? m.neverWajib : m.lastWajib(member.lastWajibMonth)}
+          {member.lastWajibMonth === null ? m.neverWajib : m.lastWajib(formatMonth(member.lastWajibMonth))}
         </p>
       )}
       <fieldset className="via-picker">

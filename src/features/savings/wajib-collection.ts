@@ -48,3 +48,9 @@ export async function allMembers(db: LumbungDb): Promise<MemberRow[]> {
   const rows = await db.projections.orderBy('number').toArray();
   return rows.map((row) => row.v as MemberRow);
 }
+
+/** A wajib month as people write it: `2026-11` → `11/2026` (matching dates shown as 29/11/2026). */
+export function formatMonth(month: string): string {
+  const match = MONTH_PATTERN.exec(month);
+  return match === null ? month : `${match[2] ?? ''}/${match[1] ?? ''}`;
+}
