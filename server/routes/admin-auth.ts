@@ -8,8 +8,9 @@ import { hashSecret, newSessionToken } from '../auth/tokens.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { tooManyAttempts } from '../http/client-limits.ts';
+import { plainText } from '../http/plain-text.ts';
 
-const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+const loginBody = z.object({ username: plainText(100), password: z.string().min(1).max(200) });
 
 // Verifying against this when the user does not exist keeps the response time the same, so the
 // timing does not reveal which usernames exist.

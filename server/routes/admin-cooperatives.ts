@@ -13,15 +13,16 @@ import { randomCode } from '../auth/password.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
+import { plainText } from '../http/plain-text.ts';
 import type { CooperativeRecord, DeviceRecord } from '../storage/store.ts';
 
 export const ENROLLMENT_CODE_LENGTH = 12;
 export const ENROLLMENT_CODE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 const cooperativeBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  village: z.string().trim().min(1).max(100),
-  district: z.string().trim().min(1).max(100),
+  name: plainText(100),
+  village: plainText(100),
+  district: plainText(100),
 });
 
 const idParams = z.object({ id: z.string() });

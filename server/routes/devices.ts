@@ -10,10 +10,11 @@ import { hashSecret, normalizeEnrollmentCode } from '../auth/tokens.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { tooManyAttempts } from '../http/client-limits.ts';
+import { plainText } from '../http/plain-text.ts';
 
 const enrollBody = z.object({
   code: z.string().min(1).max(64),
-  name: z.string().trim().min(1).max(60),
+  name: plainText(60),
   publicKey: z.unknown(),
 });
 
