@@ -97,6 +97,8 @@ async function prepare(db: LumbungDb, draft: EntryDraft, deps: AppendDeps): Prom
   if (draft.type === 'entry.reversed') {
     reversed = (await db.entries.get(draft.data.entryId))?.entry;
     if (reversed === undefined) return failure('reversal-target-unknown');
+    if (reversed.type === 'entry.reversed') return failure('reversal-of-reversal');
+    if (await isReversed(db, reversed.id)) return failure('already-reversed');
     original = reversed.lines;
   }
   const now = (deps.now ?? (() => new Date()))();
@@ -129,6 +131,10 @@ async function commit(db: LumbungDb, prepared: Prepared, deps: AppendDeps): Prom
       if (existing !== undefined) return { kind: 'existing' as const, row: existing };
       const head = await readChainHead(db);
       if (head.seq !== entry.seq - 1 || head.hash !== entry.prevHash) throw new StorageAbort('chain-moved');
+      // Checked again here: another tab may have reversed the same entry while we were signing.
+      if (entry.type === 'entry.reversed' && (await isReversed(db, entry.data.entryId))) {
+        throw new StorageAbort('already-reversed');
+      }
       const { state, mark } = await takeLedgerForFold(db);
       const row = entryRow(entry, { order: mark.order + 1, sync: 'pending', refs: refsOf(entry, reversed) });
       if (deps.receipt === true) row.receiptNo = await takeReceiptNumber(db, Number(entry.date.slice(0, 4)), entry.deviceId);
@@ -151,6 +157,16 @@ async function commit(db: LumbungDb, prepared: Prepared, deps: AppendDeps): Prom
     dropLedgerCache(db);
     return classifyStorageError(error);
   }
+}
+
+/** Whether a reversal of `entryId` is stored: reversals carry their target's id in `refs`. */
+async function isReversed(db: LumbungDb, entryId: string): Promise<boolean> {
+  const reversal = await db.entries
+    .where('refs')
+    .equals(entryId)
+    .filter((r) => r.type === 'entry.reversed' && r.sync !== 'rejected')
+    .first();
+  return reversal !== undefined;
 }
 
 const receiptOf = (receiptNo: string | undefined): { receiptNo?: string } =>

@@ -24,6 +24,10 @@ export const STORAGE_ERROR_CODES = [
   'entry-invalid',
   /** The entry a reversal points at is not on this phone. */
   'reversal-target-unknown',
+  /** A reversal cannot itself be reversed (the server would reject it). */
+  'reversal-of-reversal',
+  /** The entry was already reversed, here or on another device (the server would reject a second). */
+  'already-reversed',
   /** Enrollment was already completed on this phone. */
   'already-enrolled',
   /** Local entries can no longer be re-issued: something was synced or came from elsewhere. */

@@ -113,6 +113,26 @@ describe('appendEntry', () => {
     const ledger = await currentLedger(db);
     expect(ledger.members.get(member)?.savings.wajib).toBe(0);
     expect(ledger.accounts.has('1-101')).toBe(false);
+    // What the server would reject is refused here, before anything is signed or stored.
+    expect(await appendEntry(db, reversal(wrong.id), { locks: null })).toEqual({ ok: false, error: 'already-reversed' });
+    expect(await appendEntry(db, reversal(rev.id), { locks: null })).toEqual({ ok: false, error: 'reversal-of-reversal' });
+    expect(await db.entries.count()).toBe(3);
+  });
+
+  it('two tabs reversing the same entry at once: exactly one reversal is stored', async () => {
+    const name = `lumbung-rev-${crypto.randomUUID()}`;
+    const tabA = await enrolledPhone(name);
+    const tabB = new LumbungDb(name);
+    const member = newMemberId();
+    await save(tabA, join(member, 'A-006', 'Sarno'));
+    const wrong = await save(tabA, deposit(member, 'wajib', 70_000));
+    const results = await Promise.all([
+      appendEntry(tabA, reversal(wrong.id), { locks: null }),
+      appendEntry(tabB, reversal(wrong.id), { locks: null }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: 'already-reversed' }]);
+    expect(await tabA.entries.where('type').equals('entry.reversed').count()).toBe(1);
   });
 
   describe('atomicity: a failure inside the transaction leaves nothing behind', () => {
