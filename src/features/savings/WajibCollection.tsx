@@ -1,8 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { StorageErrorCode } from '../../db/storage-errors.ts';
 import { formatDateId, todayInJakarta } from '../../domain/dates.ts';
 import { newEntryId, type EntryId, type MemberId } from '../../domain/ids.ts';
+import type { MemberRow } from '../../domain/ledger/index.ts';
 import { formatRupiah } from '../../domain/money-format.ts';
 import { rupiah } from '../../domain/money.ts';
 import { FormError, saveDraft, ViaPicker } from '../forms/index.ts';
@@ -35,7 +35,24 @@ export function WajibCollection() {
   const [run, setRun] = useState<Run>({ status: 'idle' });
   // One id per member and month for the life of this screen: a retry after an interruption reuses it.
   const ids = useRef(new Map<string, EntryId>());
-  const members = useLiveQuery(() => allMembers(getDb()), []);
+  // Read once, and again after each run — not live: a live query over every member would re-read
+  // 5 000 rows after each of the run's saves.
+  const [members, setMembers] = useState<MemberRow[] | undefined>(undefined);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let current = true;
+    allMembers(getDb()).then(
+      (rows) => {
+        if (current) setMembers(rows);
+      },
+      () => {
+        if (current) setMembers([]);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [generation]);
   const date = collectionDate(month, today);
   const unpaid: Unpaid[] = useMemo(
     () => (members === undefined || date === undefined ? [] : unpaidMembers(members, month, wajib)),
@@ -85,11 +102,13 @@ export function WajibCollection() {
       );
       if (!result.ok) {
         setRun({ status: 'failed', done: index, total: batch.length, error: result.error });
+        setGeneration((g) => g + 1);
         return;
       }
     }
     setSelected(new Set());
     setRun({ status: 'finished', done: batch.length, total: batch.length });
+    setGeneration((g) => g + 1);
   }
 
   return (
