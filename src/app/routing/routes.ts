@@ -3,6 +3,7 @@ import type { FrameMessages } from '../../i18n/use-t.ts';
 import HomePage from '../../features/home/index.tsx';
 import { MorePage } from '../more/MorePage.tsx';
 import { receiptMessages } from '../../features/receipt/messages.ts';
+import { correctionsMessages } from '../../features/corrections/messages.ts';
 import { enrollMessages } from '../../features/enroll/messages.ts';
 import { usersMessages } from '../../features/users/messages.ts';
 
@@ -106,6 +107,20 @@ export const ROUTES: readonly RouteDef[] = [
     match: 'prefix',
     title: () => receiptMessages.current().title,
     component: lazy(() => import('../../features/receipt/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/koreksi',
+    match: 'exact',
+    title: () => correctionsMessages.current().title,
+    component: lazy(() => import('../../features/corrections/index.tsx')),
+    chrome: 'treasurer',
+  },
+  {
+    path: '/entri',
+    match: 'prefix',
+    title: () => correctionsMessages.current().entryTitle,
+    component: lazy(() => import('../../features/corrections/index.tsx')),
     chrome: 'treasurer',
   },
   {
