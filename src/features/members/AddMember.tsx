@@ -50,7 +50,8 @@ export function AddMember() {
     [number],
   );
   const taken = holder !== undefined && holder.memberId !== ids.current.memberId ? holder : undefined;
-  const valid = check.clean !== undefined && joinedOn.date !== undefined;
+  // Wait for the settings before saving: the pokok amount comes from them.
+  const valid = check.clean !== undefined && joinedOn.date !== undefined && cooperative !== undefined;
 
   if (!canWrite) return <p className="notice">{m.readOnly}</p>;
 

@@ -78,7 +78,8 @@ export function WajibCollection() {
   };
 
   async function saveAll() {
-    if (date === undefined || busy) return;
+    // The amount comes from the settings: never save with the default while they are loading.
+    if (date === undefined || busy || cooperative === undefined) return;
     const batch = [...chosen];
     const db = getDb();
     for (const [index, item] of batch.entries()) {
@@ -211,7 +212,7 @@ export function WajibCollection() {
           <p role="status">{m.collect.selected(chosen.length, formatRupiah(total))}</p>
           <ViaPicker value={via} onChange={setVia} disabled={busy} />
           <p className="actions">
-            <button type="submit" className="button button--primary" disabled={chosen.length === 0 || busy}>
+            <button type="submit" className="button button--primary" disabled={chosen.length === 0 || busy || cooperative === undefined}>
               {m.collect.save(chosen.length)}
             </button>
           </p>
