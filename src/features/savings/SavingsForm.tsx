@@ -54,7 +54,8 @@ export function SavingsForm() {
   );
 
   // Pokok and wajib have a set amount: fill it in until the user types their own.
-  const preset = direction === 'deposit' && kind !== 'sukarela' ? amounts[kind] : undefined;
+  // Only once the settings are read: a default shown first could be saved by a quick tap.
+  const preset = cooperative !== undefined && direction === 'deposit' && kind !== 'sukarela' ? amounts[kind] : undefined;
   const { touched, reset: resetAmount } = amount;
   useEffect(() => {
     if (!touched) resetAmount(preset === undefined ? '' : formatThousands(preset));
