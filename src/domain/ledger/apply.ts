@@ -32,7 +32,9 @@ export type ApplyContext = {
   serverSeq?: number;
 };
 
-export function applyEntry(state: LedgerState, entry: FoldableEntry, ctx: ApplyContext = {}): ApplyResult {
+const NO_CONTEXT: ApplyContext = Object.freeze({});
+
+export function applyEntry(state: LedgerState, entry: FoldableEntry, ctx: ApplyContext = NO_CONTEXT): ApplyResult {
   const recorder = new TouchRecorder();
   const flags = applyInto(state, entry, ctx, recorder);
   return { flags, touched: recorder.result() };
@@ -44,7 +46,7 @@ export function foldEntries(
   contextOf?: (entry: FoldableEntry) => ApplyContext,
 ): LedgerState {
   const state = emptyLedger();
-  for (const entry of entries) applyInto(state, entry, contextOf?.(entry) ?? {}, NO_TRACKING);
+  for (const entry of entries) applyInto(state, entry, contextOf?.(entry) ?? NO_CONTEXT, NO_TRACKING);
   return state;
 }
 
@@ -140,11 +142,8 @@ function applyEffect(state: LedgerState, row: EntryIndexRow, sign: Sign, t: Trac
 function indexRow(entry: FoldableEntry, serverSeq: number | null): EntryIndexRow {
   // Entries are immutable values: the index shares their lines and data instead of copying them.
   const lines: JournalLine[] = entry.lines;
-  const base = { entryId: entry.id, date: entry.date, deviceId: entry.deviceId, serverSeq, lines, reversedBy: null };
-  if (entry.type === 'year.closed') {
-    return { ...base, type: entry.type, data: { year: entry.data.year, shu: entry.data.shu } };
-  }
-  return { ...base, type: entry.type, data: entry.data } as EntryIndexRow;
+  const data = entry.type === 'year.closed' ? { year: entry.data.year, shu: entry.data.shu } : entry.data;
+  return { entryId: entry.id, type: entry.type, date: entry.date, deviceId: entry.deviceId, serverSeq, lines, data, reversedBy: null } as EntryIndexRow;
 }
 
 function flagRow(key: string, flag: Flag, row: EntryIndexRow): FlagRow {

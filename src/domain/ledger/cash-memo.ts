@@ -3,17 +3,29 @@
  * entry has one, otherwise a short Indonesian line built from the entry (names are not used: they
  * can change later, the description must not).
  */
-import type { Via } from '../entry/schema.ts';
+import type { SavingsKind, Via } from '../entry/schema.ts';
 import type { EntryIndexRow } from './rows.ts';
 
 const VIA_NAME: Readonly<Record<Via, string>> = { cash: 'kas', bank: 'bank', qris: 'QRIS' };
 
+// Fixed strings, so a hundred thousand cash moves share a handful of memo strings.
+const DEPOSIT: Readonly<Record<SavingsKind, string>> = {
+  pokok: 'Setoran simpanan pokok',
+  wajib: 'Setoran simpanan wajib',
+  sukarela: 'Setoran simpanan sukarela',
+};
+const WITHDRAWAL: Readonly<Record<SavingsKind, string>> = {
+  pokok: 'Penarikan simpanan pokok',
+  wajib: 'Penarikan simpanan wajib',
+  sukarela: 'Penarikan simpanan sukarela',
+};
+
 export function cashMemo(row: EntryIndexRow): string {
   switch (row.type) {
     case 'savings.deposited':
-      return `Setoran simpanan ${row.data.kind}`;
+      return DEPOSIT[row.data.kind];
     case 'savings.withdrawn':
-      return `Penarikan simpanan ${row.data.kind}`;
+      return WITHDRAWAL[row.data.kind];
     case 'loan.disbursed':
       return 'Pencairan pinjaman';
     case 'loan.repaid':

@@ -5,9 +5,9 @@
  */
 import type { EntryData, SavingsKind } from '../entry/schema.ts';
 import { rupiah, type Rupiah } from '../money.ts';
-import { periodKey, periodsOf } from './periods.ts';
+import { periodKey } from './periods.ts';
 import type { Sign } from './posting.ts';
-import type { MemberEdit, MemberJoin, MemberPeriodRow, MemberProfile, MemberRow } from './rows.ts';
+import type { Grain, MemberEdit, MemberJoin, MemberPeriodRow, MemberProfile, MemberRow } from './rows.ts';
 import { addMemberNumber, noteDate, noteYear, removeMemberNumber, type LedgerState } from './state.ts';
 import type { Tracker } from './tracker.ts';
 
@@ -141,23 +141,34 @@ export function bumpMemberPeriods(
   delta: PeriodDelta,
   t: Tracker,
 ): void {
-  for (const [grain, period] of periodsOf(date)) {
-    const key = periodKey(grain, period, memberId);
-    let row = state.memberPeriods.get(key);
-    if (row === undefined) {
-      row = { key, memberId, grain, period, pokok: ZERO, wajib: ZERO, sukarela: ZERO, interest: ZERO, purchases: ZERO };
-      state.memberPeriods.set(key, row);
-    }
-    row.pokok = rupiah(row.pokok + (delta.pokok ?? 0));
-    row.wajib = rupiah(row.wajib + (delta.wajib ?? 0));
-    row.sukarela = rupiah(row.sukarela + (delta.sukarela ?? 0));
-    row.interest = rupiah(row.interest + (delta.interest ?? 0));
-    row.purchases = rupiah(row.purchases + (delta.purchases ?? 0));
-    if (isZeroPeriod(row)) state.memberPeriods.delete(key);
-    t.touch('memberPeriods', key);
-  }
+  bumpMemberPeriod(state, 'y', date.slice(0, 4), memberId, delta, t);
+  bumpMemberPeriod(state, 'm', date.slice(0, 7), memberId, delta, t);
+  bumpMemberPeriod(state, 'd', date, memberId, delta, t);
   noteYear(state, Number(date.slice(0, 4)));
   noteDate(state, date);
+}
+
+function bumpMemberPeriod(
+  state: LedgerState,
+  grain: Grain,
+  period: string,
+  memberId: string,
+  delta: PeriodDelta,
+  t: Tracker,
+): void {
+  const key = periodKey(grain, period, memberId);
+  let row = state.memberPeriods.get(key);
+  if (row === undefined) {
+    row = { key, memberId, grain, period, pokok: ZERO, wajib: ZERO, sukarela: ZERO, interest: ZERO, purchases: ZERO };
+    state.memberPeriods.set(key, row);
+  }
+  if (delta.pokok !== undefined) row.pokok = rupiah(row.pokok + delta.pokok);
+  if (delta.wajib !== undefined) row.wajib = rupiah(row.wajib + delta.wajib);
+  if (delta.sukarela !== undefined) row.sukarela = rupiah(row.sukarela + delta.sukarela);
+  if (delta.interest !== undefined) row.interest = rupiah(row.interest + delta.interest);
+  if (delta.purchases !== undefined) row.purchases = rupiah(row.purchases + delta.purchases);
+  if (isZeroPeriod(row)) state.memberPeriods.delete(key);
+  t.touch('memberPeriods', key);
 }
 
 const isZeroPeriod = (r: MemberPeriodRow): boolean =>

@@ -10,15 +10,6 @@ export function periodKey(grain: Grain, period: string, subject: string): string
   return `${grain}|${period}|${subject}`;
 }
 
-/** The three periods a business date falls in: `2026`, `2026-11`, `2026-11-29`. */
-export function periodsOf(date: string): readonly [Grain, string][] {
-  return [
-    ['y', date.slice(0, 4)],
-    ['m', date.slice(0, 7)],
-    ['d', date],
-  ];
-}
-
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /**

@@ -5,8 +5,8 @@
 import { VIA_ACCOUNT } from '../chart.ts';
 import type { EntryType, JournalLine, Via } from '../entry/schema.ts';
 import { rupiah } from '../money.ts';
-import { periodKey, periodsOf } from './periods.ts';
-import type { CashLeg, CashMoveRow } from './rows.ts';
+import { periodKey } from './periods.ts';
+import type { CashLeg, CashMoveRow, Grain } from './rows.ts';
 import { noteDate, noteYear, type LedgerState } from './state.ts';
 import type { Tracker } from './tracker.ts';
 
@@ -14,34 +14,48 @@ export type Sign = 1 | -1;
 
 export function postLines(state: LedgerState, lines: readonly JournalLine[], date: string, sign: Sign, t: Tracker): void {
   if (lines.length === 0) return;
-  const periods = periodsOf(date);
+  const year = date.slice(0, 4);
+  const month = date.slice(0, 7);
   for (const line of lines) {
     const debit = sign * line.debit;
     const credit = sign * line.credit;
-    const total = state.accounts.get(line.account);
+    const code = line.account;
+    const total = state.accounts.get(code);
     if (total === undefined) {
-      state.accounts.set(line.account, { code: line.account, debit: rupiah(debit), credit: rupiah(credit) });
+      state.accounts.set(code, { code, debit: rupiah(debit), credit: rupiah(credit) });
     } else {
       total.debit = rupiah(total.debit + debit);
       total.credit = rupiah(total.credit + credit);
-      if (total.debit === 0 && total.credit === 0) state.accounts.delete(line.account);
+      if (total.debit === 0 && total.credit === 0) state.accounts.delete(code);
     }
-    t.touch('accounts', line.account);
-    for (const [grain, period] of periods) {
-      const key = periodKey(grain, period, line.account);
-      const row = state.accountPeriods.get(key);
-      if (row === undefined) {
-        state.accountPeriods.set(key, { key, code: line.account, grain, period, debit: rupiah(debit), credit: rupiah(credit) });
-      } else {
-        row.debit = rupiah(row.debit + debit);
-        row.credit = rupiah(row.credit + credit);
-        if (row.debit === 0 && row.credit === 0) state.accountPeriods.delete(key);
-      }
-      t.touch('accountPeriods', key);
-    }
+    t.touch('accounts', code);
+    bumpAccountPeriod(state, 'y', year, code, debit, credit, t);
+    bumpAccountPeriod(state, 'm', month, code, debit, credit, t);
+    bumpAccountPeriod(state, 'd', date, code, debit, credit, t);
   }
-  noteYear(state, Number(date.slice(0, 4)));
+  noteYear(state, Number(year));
   noteDate(state, date);
+}
+
+function bumpAccountPeriod(
+  state: LedgerState,
+  grain: Grain,
+  period: string,
+  code: string,
+  debit: number,
+  credit: number,
+  t: Tracker,
+): void {
+  const key = periodKey(grain, period, code);
+  const row = state.accountPeriods.get(key);
+  if (row === undefined) {
+    state.accountPeriods.set(key, { key, code, grain, period, debit: rupiah(debit), credit: rupiah(credit) });
+  } else {
+    row.debit = rupiah(row.debit + debit);
+    row.credit = rupiah(row.credit + credit);
+    if (row.debit === 0 && row.credit === 0) state.accountPeriods.delete(key);
+  }
+  t.touch('accountPeriods', key);
 }
 
 const VIA_BY_ACCOUNT: ReadonlyMap<string, Via> = new Map(
