@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { SessionGate, isUngatedPath } from '../features/session/SessionGate.tsx';
 import { useCooperative } from '../features/session/cooperative.ts';
+import { SyncEngineHost } from '../features/sync/SyncEngineHost.tsx';
 import { useLanguage } from '../i18n/use-t.ts';
 import { OfficeLayout } from './layout/OfficeLayout.tsx';
 import { TreasurerLayout } from './layout/TreasurerLayout.tsx';
@@ -37,6 +38,7 @@ export function App({ updates, cooperativeName }: Props) {
     case 'treasurer':
       return (
         <>
+          <SyncEngineHost />
           <TreasurerFrame cooperativeName={cooperativeName} />
           {banner}
         </>

@@ -68,9 +68,10 @@ const SENTENCES = {
     id: 'HP ini sudah terdaftar di sebuah koperasi. Tidak perlu mendaftar lagi.',
     en: 'This phone is already enrolled with a cooperative. No need to enroll again.',
   },
+  // Enrollment (saving the new identity) and sync (the phone's database) both report `storage`.
   storage: {
-    id: 'HP tidak bisa menyimpan pendaftaran (memori penuh?). Kosongkan memori lalu minta kode baru ke Dinas Koperasi.',
-    en: 'The phone could not save the enrollment (storage full?). Free some space, then ask the office for a new code.',
+    id: 'Penyimpanan HP gagal (memori penuh?). Kosongkan memori lalu coba lagi; bila sedang mendaftar, minta kode baru ke Dinas Koperasi.',
+    en: 'The phone’s storage failed (full?). Free some space and try again; if you were enrolling, ask the office for a new code.',
   },
   network: {
     id: 'Tidak ada sambungan ke server. Data tetap aman di HP dan akan dikirim nanti.',
@@ -92,6 +93,60 @@ const SENTENCES = {
     id: 'Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.',
     en: 'Too many attempts. Wait a few minutes, then try again.',
   },
+  // Sync runs (src/sync SYNC_ERRORS; network, server, storage above)
+  'not-enrolled': {
+    id: 'HP ini belum terdaftar di Dinas Koperasi, jadi belum ada yang dikirim. Daftarkan HP lewat menu Daftar.',
+    en: 'This phone is not enrolled with the district office yet, so nothing is sent. Enroll it from the Enroll menu.',
+  },
+  'unexpected-response': {
+    id: 'Jawaban yang diterima bukan dari server Dinas (mungkin Wi-Fi meminta login dulu). Buka browser untuk login Wi-Fi, lalu coba lagi.',
+    en: 'The answer did not come from the district server (the Wi-Fi may need a login). Log in to the Wi-Fi in the browser, then try again.',
+  },
+  revoked: {
+    id: 'Akses HP ini sudah dicabut oleh Dinas Koperasi. Semua catatan tetap tersimpan di HP; hubungi petugas Dinas.',
+    en: 'The district office revoked this phone. Every entry stays on the phone; contact the office staff.',
+  },
+  'auth-failed': {
+    id: 'Server tidak mengenali tanda tangan HP ini. Catatan tetap aman di HP; hubungi petugas Dinas Koperasi.',
+    en: 'The server did not accept this phone’s signature. Entries stay safe on the phone; contact the district office.',
+  },
+  refused: {
+    id: 'Server menolak permintaan ini. Catatan tetap aman di HP; coba lagi nanti atau hubungi Dinas Koperasi.',
+    en: 'The server refused the request. Entries stay safe on the phone; try again later or contact the district office.',
+  },
+  'gap-unresolved': {
+    id: 'Server meminta catatan lama yang tidak ada lagi di HP ini. Hubungi petugas Dinas Koperasi; jangan hapus data aplikasi.',
+    en: 'The server asks for old entries this phone no longer has. Contact the district office; do not clear the app’s data.',
+  },
+  // Restoring a backup file (src/db/backup.ts RESTORE_REFUSALS; entry-invalid and id-conflict elsewhere)
+  'not-a-backup': {
+    id: 'Berkas ini bukan cadangan Lumbung, atau isinya rusak.',
+    en: 'This file is not a Lumbung backup, or it is damaged.',
+  },
+  'foreign-cooperative': {
+    id: 'Cadangan ini milik koperasi lain, bukan koperasi di HP ini.',
+    en: 'This backup belongs to another cooperative, not the one on this phone.',
+  },
+  'hash-mismatch': {
+    id: 'Isi sebuah catatan tidak cocok dengan sidik (hash)-nya: catatan itu telah diubah setelah dibuat.',
+    en: 'An entry’s content does not match its hash: it was changed after it was made.',
+  },
+  'signature-invalid': {
+    id: 'Tanda tangan sebuah catatan tidak sah: catatan itu telah diubah atau bukan dibuat oleh HP koperasi.',
+    en: 'An entry’s signature is invalid: it was changed or was not made by a cooperative phone.',
+  },
+  'signature-unverifiable': {
+    id: 'Cadangan ini berisi catatan dari HP lain yang tanda tangannya tidak bisa diperiksa di HP ini. Serahkan berkasnya ke Dinas Koperasi untuk diimpor.',
+    en: 'This backup holds entries from another phone whose signatures cannot be checked here. Give the file to the district office to import.',
+  },
+  'chain-broken': {
+    id: 'Rantai catatan terputus: ada catatan yang hilang atau diubah.',
+    en: 'The chain of entries is broken: an entry is missing or was changed.',
+  },
+  'chain-conflict': {
+    id: 'Cadangan ini bertentangan dengan catatan yang sudah ada di HP (nomor urut sama, isi berbeda).',
+    en: 'This backup conflicts with entries already on the phone (same sequence number, different content).',
+  },
   // Server envelope
   'not-found': { id: 'Data yang diminta tidak ditemukan.', en: 'The requested data was not found.' },
   'invalid-json': { id: 'Data yang dikirim rusak.', en: 'The data sent was malformed.' },
@@ -102,8 +157,8 @@ const SENTENCES = {
   'invalid-request': { id: 'Permintaan tidak sah.', en: 'The request is invalid.' },
   // Entry checks (CONTRACT §3 "Rejected")
   'id-conflict': {
-    id: 'Catatan dengan nomor yang sama tapi isi berbeda sudah ada di server.',
-    en: 'An entry with the same id but different content already exists on the server.',
+    id: 'Catatan dengan nomor yang sama tapi isi berbeda sudah ada (di server atau di HP ini).',
+    en: 'An entry with the same id but different content already exists (on the server or this phone).',
   },
   'lines-unbalanced': {
     id: 'Jurnal catatan tidak seimbang (debit tidak sama dengan kredit).',

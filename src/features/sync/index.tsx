@@ -1,9 +1,32 @@
-import { PlannedScreen } from '../planned/PlannedScreen.tsx';
-import { plannedMessages } from '../planned/messages.ts';
+import { useCooperative } from '../session/cooperative.ts';
+import { Link } from '../navigation/link.tsx';
+import { useSyncEngine, useSyncStatus } from './engine.ts';
+import { ProblemEntries } from './ProblemEntries.tsx';
+import { SyncReceiptCard } from './SyncReceiptCard.tsx';
+import { SyncStatusPanel } from './SyncStatusPanel.tsx';
 import { syncMessages } from './messages.ts';
 
+/** `/sinkron`: the sync engine's status and button, refused and flagged entries, the last sync's receipt. */
 export default function SyncPage() {
   const m = syncMessages.useMessages();
-  const planned = plannedMessages.useMessages();
-  return <PlannedScreen title={m.title} intro={m.intro} planTitle={planned.planTitle} plan={Object.values(m.plan)} />;
+  const cooperative = useCooperative();
+  const engine = useSyncEngine();
+  const status = useSyncStatus();
+
+  return (
+    <article className="page sync-page">
+      <h1 className="page__title no-print">{m.title}</h1>
+      <p className="page__intro no-print">{m.intro}</p>
+      {cooperative?.mode === 'local' ? (
+        <section className="card no-print">
+          <h2 className="card__title">{m.localTitle}</h2>
+          <p>{m.localBody}</p>
+          <Link to="/daftar">{m.enrollLink}</Link>
+        </section>
+      ) : null}
+      {cooperative?.mode === 'enrolled' ? <SyncStatusPanel engine={engine} status={status} /> : null}
+      <ProblemEntries />
+      {cooperative?.mode === 'enrolled' ? <SyncReceiptCard cooperative={cooperative} /> : null}
+    </article>
+  );
 }

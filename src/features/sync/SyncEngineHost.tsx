@@ -1,0 +1,19 @@
+import { useEffect } from 'react';
+import { getDb } from '../session/database.ts';
+import { useCooperative } from '../session/cooperative.ts';
+import { startSyncEngine } from './engine.ts';
+
+/**
+ * Mounted once by the treasurer's frame, outside the PIN gate: a locked phone keeps syncing what is
+ * already saved (it shows nothing). Starts the engine when the phone is enrolled — including the
+ * moment a local-only phone finishes enrolling — and stops it on unmount.
+ */
+export function SyncEngineHost() {
+  const cooperative = useCooperative();
+  const enrolled = cooperative?.mode === 'enrolled';
+  useEffect(() => {
+    if (!enrolled) return undefined;
+    return startSyncEngine(getDb());
+  }, [enrolled]);
+  return null;
+}
