@@ -100,6 +100,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
     (api, _opts, done) => {
       api.get('/health', async (_request, reply) => {
         reply.header('cache-control', 'no-store');
+        try {
+          await context.store.ping();
+        } catch {
+          // A load balancer should route around a process that cannot reach its database.
+          throw new ApiError(503, 'store-unavailable', 'Server tidak dapat menghubungi basis data. Coba lagi sebentar lagi.');
+        }
         return { ok: true, version: context.version, serverTime: clock.now().toISOString() };
       });
       registerAdminAuthRoutes(api, context);

@@ -116,6 +116,8 @@ export interface CooperativeTx {
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
+  /** Resolves when the store answers a trivial query (health checks). */
+  ping(): Promise<void>;
 
   // Administrators and their sessions.
   countAdmins(): Promise<number>;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/http/security-headers.ts';
+import type { Store } from '../../server/storage/store.ts';
 import { STORE_KINDS } from '../support/stores.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -58,6 +59,17 @@ describe.each(STORE_KINDS)('HTTP basics on %s', (kind) => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ ok: true, version: '0.1.0' });
     expectSecurityHeaders(response.headers);
+  });
+
+  it('GET /api/v1/health answers 503 store-unavailable when the store cannot be reached', async () => {
+    const { buildApp } = await import('../../server/app.ts');
+    // The real store, except that it cannot be reached.
+    const broken = Object.assign(Object.create(h.store.store) as Store, { ping: () => Promise.reject(new Error('down')) });
+    const app = buildApp({ store: broken, staticDir: null });
+    const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(response.statusCode).toBe(503);
+    expectError(response.body, 'store-unavailable');
+    await app.close();
   });
 
   it('sends the security headers on API answers, static files, SPA fallbacks, errors and 404s', async () => {

@@ -158,6 +158,10 @@ export class PostgresStore implements Store {
     return this.closing;
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   private async scoped<T>(scope: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {

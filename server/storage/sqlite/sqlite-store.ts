@@ -137,6 +137,12 @@ export class SqliteStore implements Store {
     return this.closing;
   }
 
+  ping(): Promise<void> {
+    return this.read((db) => {
+      db.prepare('SELECT 1').get();
+    });
+  }
+
   private write<T>(work: (db: Database.Database) => T): Promise<T> {
     return this.writeLock.run(() => this.writer.transaction(() => work(this.writer)).immediate());
   }
