@@ -224,6 +224,13 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
     expect(tooMany.json<{ error: { code: string } }>().error.code).toBe('too-many-entries');
     const shapeless = await h.device(phone, 'POST', '/api/v1/sync/push', { items: [] });
     expect(shapeless.statusCode).toBe(400);
+    // Over 2 MiB, plain or (once inflated) gzipped: 413 before any entry is looked at.
+    const huge = { entries: [{ memo: 'x'.repeat(2 * 1024 * 1024) }] };
+    for (const gzip of [false, true]) {
+      const response = await h.device(phone, 'POST', '/api/v1/sync/push', huge, { gzip });
+      expect(response.statusCode, `gzip ${String(gzip)}`).toBe(413);
+      expect(response.json<{ error: { code: string } }>().error.code).toBe('body-too-large');
+    }
   });
 
   it('assigns unique, gap-free serverSeq when two phones push at the same moment', async () => {
