@@ -152,6 +152,7 @@ describe('Simpanan: amounts from settings and the pokok rule', () => {
     const user = userEvent.setup();
     open(`/simpanan?anggota=${memberId}`);
     expect(await screen.findByTestId('savings-warnings')).toHaveTextContent('Anggota ini sudah keluar dari koperasi.');
+    await waitFor(() => expect(screen.getByLabelText('Jumlah')).toHaveValue('20.000'));
     await user.click(screen.getByRole('button', { name: 'Simpan setoran' }));
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Tetap simpan' }));
     expect(await screen.findByTestId('flag-note')).toHaveTextContent('Anggota sudah keluar');
