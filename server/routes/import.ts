@@ -113,7 +113,8 @@ export function registerImportRoutes(app: FastifyInstance, context: ServerContex
           // After a gap in its device's chain: the missing entries must come first.
           counts.notProcessed += 1;
           const raw = file.entries[index];
-          return { id: idOf(raw), deviceId: field(raw, 'deviceId') ?? null, seq: seqOf(raw), status: 'not-processed' as const };
+          const deviceId = field(raw, 'deviceId');
+          return { id: idOf(raw), deviceId: typeof deviceId === 'string' ? deviceId : null, seq: seqOf(raw), status: 'not-processed' as const };
         }
         counts[result.status] += 1;
         return result;
