@@ -149,6 +149,24 @@ describe.each(STORE_KINDS)('reports and import on %s', (kind) => {
       expect(members.members[0]?.savings).toEqual({ pokok: 100_000, wajib: 20_000, sukarela: 7_500 });
     });
 
+    it('stops a device at a hole in its chain: gap, then not-processed; other devices go on', async () => {
+      const holeCoop = await h.createCooperative('KSP Lubang');
+      const a = await h.enroll(holeCoop);
+      const b = await h.enroll(holeCoop);
+      const m = ids.member();
+      const a1 = await a.entry(joined(m, 'J-001', 'Joko'));
+      await a.entry(deposit(m, 'pokok', 100_000)); // seq 2, missing from the file
+      const a3 = await a.entry(deposit(m, 'wajib', 20_000));
+      const a4 = await a.entry(deposit(m, 'wajib', 20_000));
+      const b1 = await b.entry(deposit(m, 'sukarela', 5_000));
+      const response = await h.admin('POST', `/api/v1/admin/cooperatives/${holeCoop}/import`, backup(holeCoop, a.deviceId, [a1, a3, a4, b1]));
+      expect(response.statusCode).toBe(200);
+      const answer = response.json<{ counts: Record<string, number>; results: { status: string; expectedSeq?: number }[] }>();
+      expect(answer.results.map((r) => r.status)).toEqual(['accepted', 'gap', 'not-processed', 'accepted']);
+      expect(answer.results[1]?.expectedSeq).toBe(2);
+      expect(answer.counts).toMatchObject({ accepted: 2, gap: 1, notProcessed: 1 });
+    });
+
     it('refuses a backup of another cooperative as a whole: 400 wrong-cooperative, nothing stored', async () => {
       const target = await h.createCooperative('KSP Sasaran');
       const sourceCoop = await h.createCooperative('KSP Asal');
