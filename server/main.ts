@@ -112,6 +112,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'menghentikan server');
+    // A request that never finishes must not keep the office from restarting the server.
+    setTimeout(() => {
+      process.stderr.write('lumbung: permintaan yang berjalan tidak selesai dalam 30 detik; server dihentikan paksa.\n');
+      process.exit(1);
+    }, 30_000).unref();
     // close() stops accepting, lets in-flight requests finish, then runs onClose (store close).
     app.close().then(
       () => process.exit(0),
