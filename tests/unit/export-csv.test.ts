@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, toCsv, type ExportColumn } from '../../src/features/export/index.ts';
+import { exportFileName, titledTablesToCsv, toCsv, type ExportColumn } from '../../src/features/export/index.ts';
 
 type Row = { readonly name: string; readonly amount: number; readonly memo: string | null };
 const columns: readonly ExportColumn<Row>[] = [
@@ -38,5 +38,19 @@ describe('exportFileName', () => {
   it('makes a plain, safe file name', () => {
     expect(exportFileName('Neraca 29/11/2026 — Koperasi Sumber Makmur', 'xlsx')).toBe('neraca-29-11-2026-koperasi-sumber-makmur.xlsx');
     expect(exportFileName('///', 'csv')).toBe('lumbung.csv');
+  });
+});
+
+describe('titledTablesToCsv', () => {
+  it('stacks several tables under their titles, one BOM', () => {
+    const text = titledTablesToCsv([
+      { title: 'Dana', table: { header: ['Dana', 'Jumlah'], rows: [['cadangan', 400]] } },
+      { title: 'Anggota, per nama', table: { header: ['Nama', 'Total'], rows: [['Siti', 12]] } },
+    ]);
+    expect(text).toBe('\uFEFFDana\r\nDana,Jumlah\r\ncadangan,400\r\n\r\n"Anggota, per nama"\r\nNama,Total\r\nSiti,12\r\n');
+  });
+
+  it('a single table has no title row', () => {
+    expect(titledTablesToCsv([{ title: 'x', table: { header: ['a'], rows: [[1]] } }])).toBe('\uFEFFa\r\n1\r\n');
   });
 });

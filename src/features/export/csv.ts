@@ -1,4 +1,4 @@
-import { assertFiniteNumber, neutraliseFormula, toCellTable, type Cell, type ExportColumn } from './cell.ts';
+import { assertFiniteNumber, neutraliseFormula, toCellTable, type Cell, type CellTable, type ExportColumn } from './cell.ts';
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
 
@@ -18,9 +18,27 @@ const CRLF = '\r\n';
  * would start a formula is neutralised.
  */
 export function toCsv<Row>(rows: readonly Row[], columns: readonly ExportColumn<Row>[]): string {
-  const table = toCellTable(rows, columns);
+  return BOM + csvLines(toCellTable(rows, columns)) + CRLF;
+}
+
+/** A table already reduced to cells, as CSV (BOM first). */
+export function cellTableToCsv(table: CellTable): string {
+  return BOM + csvLines(table) + CRLF;
+}
+
+/**
+ * Several tables in one CSV file (a report with a fund table and a member table): each one
+ * preceded by a one-cell title row, separated by an empty line. Spreadsheets open it as one sheet;
+ * XLSX keeps them on separate sheets.
+ */
+export function titledTablesToCsv(tables: readonly { readonly title: string; readonly table: CellTable }[]): string {
+  if (tables.length === 1 && tables[0] !== undefined) return cellTableToCsv(tables[0].table);
+  return BOM + tables.map(({ title, table }) => `${csvField(title)}${CRLF}${csvLines(table)}`).join(CRLF + CRLF) + CRLF;
+}
+
+function csvLines(table: CellTable): string {
   const lines = [table.header.map((text) => csvField(text)), ...table.rows.map((row) => row.map(csvField))];
-  return BOM + lines.map((fields) => fields.join(',')).join(CRLF) + CRLF;
+  return lines.map((fields) => fields.join(',')).join(CRLF);
 }
 
 function csvField(cell: Cell): string {

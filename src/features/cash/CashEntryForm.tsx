@@ -1,0 +1,182 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { formatDateId, todayInJakarta } from '../../domain/dates.ts';
+import type { Via } from '../../domain/entry/schema.ts';
+import type { MemberId } from '../../domain/ids.ts';
+import type { MemberRow } from '../../domain/ledger/index.ts';
+import { ACCOUNTS } from '../../domain/chart.ts';
+import { formatRupiah } from '../../domain/money-format.ts';
+import {
+  AmountField,
+  DateField,
+  FlagNote,
+  formsMessages,
+  MemberPicker,
+  SaveFeedback,
+  useAmountInput,
+  useDateInput,
+  useSaveEntry,
+  ViaPicker,
+  type ScreenDraft,
+} from '../forms/index.ts';
+import { Link } from '../navigation/link.tsx';
+import { getDb } from '../session/index.ts';
+import { accountsFor, DEFAULT_ACCOUNT, readChart } from './cash-accounts.ts';
+import { MemoField } from './MemoField.tsx';
+import { useMemoInput } from './memo-input.ts';
+import { cashMessages } from './messages.ts';
+import { balanceOf, useCashToday } from './use-cash-today.ts';
+
+export type CashEntryMode = 'in' | 'out' | 'sales';
+
+/**
+ * Kas masuk (`cash.received` against a revenue, equity or liability account, memo required,
+ * member optional), kas keluar (`cash.paid` against an expense, asset or liability account) and
+ * the day's shop sales (`cash.received` to 4-110 "Penjualan gerai <date>", member optional so a
+ * member's purchases count for the patronage share of the SHU). Every one gets a receipt.
+ */
+export function CashEntryForm({ mode }: { readonly mode: CashEntryMode }) {
+  const m = cashMessages.useMessages();
+  const f = formsMessages.useMessages();
+  const accountId = useId();
+  const direction = mode === 'out' ? 'out' : 'in';
+  const [account, setAccount] = useState<string>(DEFAULT_ACCOUNT[direction]);
+  const [member, setMember] = useState<MemberRow | undefined>(undefined);
+  const [via, setVia] = useState<Via>('cash');
+  const amount = useAmountInput();
+  const memo = useMemoInput();
+  const date = useDateInput();
+  const { state, save, reset } = useSaveEntry();
+  const chart = useLiveQuery(() => readChart(getDb()), []);
+  const cash = useCashToday(todayInJakarta());
+  const choices = accountsFor(direction, chart ?? []);
+
+  const salesMemo = date.date === undefined ? undefined : m.salesMemo(formatDateId(date.date));
+  const memoText = mode === 'sales' ? salesMemo : memo.check.ok ? memo.check.value : undefined;
+  const valid = amount.value !== undefined && date.date !== undefined && memoText !== undefined;
+  const busy = state.status === 'saving';
+  const balance = balanceOf(cash, via);
+  const warning =
+    mode === 'out' && balance !== undefined && amount.value !== undefined && amount.value > balance
+      ? m.moreThanBalance(f.via[via], formatRupiah(balance))
+      : undefined;
+
+  function draft(): ScreenDraft | undefined {
+    if (amount.value === undefined || date.date === undefined || memoText === undefined) return undefined;
+    if (mode === 'out') {
+      return { type: 'cash.paid', date: date.date, data: { account, amount: amount.value, via, memo: memoText } };
+    }
+    const memberId = member?.memberId as MemberId | undefined;
+    return {
+      type: 'cash.received',
+      date: date.date,
+      data: {
+        account: mode === 'sales' ? ACCOUNTS.sales : account,
+        amount: amount.value,
+        via,
+        memo: memoText,
+        ...(memberId === undefined ? {} : { memberId }),
+      },
+    };
+  }
+
+  if (state.status === 'saved') {
+    return (
+      <section className="card" aria-live="polite">
+        <SaveFeedback state={state} />
+        <FlagNote flags={state.saved.flags} />
+        <p className="actions">
+          <Link to={`/kuitansi/${state.saved.entry.id}`} className="button button--primary">
+            {m.receipt}
+          </Link>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              reset();
+              amount.reset();
+              memo.reset();
+              setMember(undefined);
+            }}
+          >
+            {m.another}
+          </button>
+        </p>
+      </section>
+    );
+  }
+
+  const changed = () => {
+    if (state.status === 'failed') reset();
+  };
+
+  return (
+    <form
+      noValidate
+      aria-label={m.modes[mode]}
+      onSubmit={(event) => {
+        event.preventDefault();
+        amount.touch();
+        memo.touch();
+        const next = draft();
+        if (next === undefined || busy) return;
+        void save(next, { receipt: true });
+      }}
+    >
+      {mode === 'sales' ? null : (
+        <div className="field">
+          <label className="field__label" htmlFor={accountId}>
+            {m.account}
+          </label>
+          <select
+            id={accountId}
+            className="field__input"
+            value={account}
+            aria-describedby={`${accountId}-hint`}
+            onChange={(event) => {
+              setAccount(event.target.value);
+              changed();
+            }}
+          >
+            {choices.map((row) => (
+              <option key={row.code} value={row.code}>
+                {row.code} {row.name}
+              </option>
+            ))}
+          </select>
+          <p id={`${accountId}-hint`} className="field__hint">
+            {direction === 'in' ? m.accountHintIn : m.accountHintOut}
+          </p>
+        </div>
+      )}
+      <AmountField label={m.amount} input={amount} warning={warning} />
+      {mode === 'sales' ? (
+        <p className="hint">
+          {m.memo}: {salesMemo ?? '—'}
+        </p>
+      ) : (
+        <MemoField label={m.memo} hint={m.memoHint} input={memo} />
+      )}
+      {mode === 'out' ? null : (
+        <>
+          <MemberPicker label={m.member} value={member} onChange={setMember} />
+          {mode === 'sales' ? <p className="hint">{m.memberSalesHint}</p> : null}
+        </>
+      )}
+      <ViaPicker
+        value={via}
+        onChange={(next) => {
+          setVia(next);
+          changed();
+        }}
+      />
+      <DateField label={m.date} input={date} />
+      <SaveFeedback state={state} />
+      <p className="actions">
+        <button type="submit" className="button button--primary" disabled={!valid || busy}>
+          {m.save[mode]}
+        </button>
+      </p>
+    </form>
+  );
+}
