@@ -1,0 +1,239 @@
+import { useEffect, useId, useState } from 'react';
+import { formatDateId, todayInJakarta } from '../../domain/dates.ts';
+import type { Via } from '../../domain/entry/schema.ts';
+import type { LoanId } from '../../domain/ids.ts';
+import type { Flag, LoanRow, MemberRow } from '../../domain/ledger/index.ts';
+import { daysPastDue, nextDue, suggestedFine, unpaidPerInstallment } from '../../domain/loans/status.ts';
+import { formatRupiah, formatThousands } from '../../domain/money-format.ts';
+import { rupiah } from '../../domain/money.ts';
+import { flagsIfSaved } from '../corrections/flag-preview.ts';
+import {
+  AmountField,
+  ConfirmDialog,
+  DateField,
+  FlagNote,
+  SaveFeedback,
+  flagMessages,
+  useAmountInput,
+  useDateInput,
+  useSaveEntry,
+  ViaPicker,
+} from '../forms/index.ts';
+import { Link } from '../navigation/link.tsx';
+import { getDb, useCanWrite } from '../session/index.ts';
+import { loansMessages } from './messages.ts';
+import { settlementOf, suggestSplit, type Split } from './repayment-split.ts';
+
+type Props = { readonly loan: LoanRow; readonly member: MemberRow | null; readonly settle: boolean };
+
+/**
+ * `/pinjaman/<loanId>/bayar`: money received for a loan (`loan.repaid`). The split into pokok, jasa
+ * and denda is suggested by the shared allocation rules and may be edited; it must sum to the money
+ * received and carry principal > 0 (CONTRACT §2). Paying beyond what is owed is recorded only after
+ * a confirmation, and flagged. `?lunas=1` prefills the early settlement amount.
+ */
+export function RepayForm({ loan, member, settle }: Props) {
+  const all = loansMessages.useMessages();
+  const m = all.repay;
+  const flagText = flagMessages.useMessages();
+  const id = useId();
+  const canWrite = useCanWrite();
+  const disbursal = loan.disbursals[0];
+  const date = useDateInput();
+  const asOf = date.date ?? todayInJakarta();
+  const fineBp = disbursal?.fineBpPerDay ?? 0;
+  const [waive, setWaive] = useState(false);
+  const base = { schedule: loan.schedule, repayments: loan.repayments, asOf, fineBpPerDay: fineBp };
+  const settlement = settlementOf({ ...base, waiveFine: waive });
+  const amount = useAmountInput(settle ? { initial: formatThousands(settlement.total) } : {});
+  const principal = useAmountInput({ allowZero: true });
+  const interest = useAmountInput({ allowZero: true });
+  const fine = useAmountInput({ allowZero: true });
+  const [via, setVia] = useState<Via>('cash');
+  const [confirming, setConfirming] = useState<Flag[] | null>(null);
+  const { state, save } = useSaveEntry();
+
+  const suggestion: Split | undefined = amount.value === undefined ? undefined : suggestSplit({ ...base, amount: amount.value, waiveFine: waive, settle });
+  const manual = principal.touched || interest.touched || fine.touched;
+  const fillSuggestion = () => {
+    principal.reset(suggestion === undefined ? '' : formatThousands(suggestion.principal));
+    interest.reset(suggestion === undefined ? '' : formatThousands(suggestion.interest));
+    fine.reset(suggestion === undefined ? '' : formatThousands(suggestion.fine));
+  };
+  useEffect(() => {
+    if (!manual) fillSuggestion();
+    // Re-fill only when the suggestion itself changes (or the user goes back to it).
+  }, [suggestion?.principal, suggestion?.interest, suggestion?.fine, manual]);
+
+  // In settlement mode the amount follows the settlement (waiving the fine lowers it) until typed over.
+  const { touched: amountTouched, reset: resetAmount } = amount;
+  useEffect(() => {
+    if (settle && !amountTouched) resetAmount(formatThousands(settlement.total));
+  }, [settle, settlement.total, amountTouched]);
+
+  if (!canWrite) return <p className="notice">{all.readOnly}</p>;
+  if (disbursal === undefined) return <p className="notice">{all.detail.noDisbursal}</p>;
+
+  const split = principal.value !== undefined && interest.value !== undefined && fine.value !== undefined ? { principal: principal.value, interest: interest.value, fine: fine.value } : undefined;
+  const sum = split === undefined ? undefined : split.principal + split.interest + split.fine;
+  const sumMismatch = split !== undefined && amount.value !== undefined && sum !== amount.value;
+  const principalZero = split !== undefined && split.principal === 0;
+  const outstanding = loan.outstanding;
+  const beyond = split !== undefined && split.principal > outstanding;
+  const valid = amount.value !== undefined && split !== undefined && !sumMismatch && !principalZero && date.date !== undefined;
+  const busy = state.status === 'saving';
+  const fineNow = suggestedFine(loan.schedule, loan.repayments, asOf, fineBp);
+  const next = nextDue(loan.schedule, loan.repayments, asOf);
+  const unpaid = unpaidPerInstallment(loan.schedule, loan.repayments, asOf);
+  const nextUnpaid = next === undefined ? undefined : unpaid[next.n - 1];
+
+  function draft() {
+    if (split === undefined || date.date === undefined || disbursal === undefined) return undefined;
+    return {
+      type: 'loan.repaid' as const,
+      date: date.date,
+      data: { loanId: loan.loanId as LoanId, memberId: disbursal.memberId, principal: split.principal, interest: split.interest, fine: split.fine, via },
+    };
+  }
+
+  async function submit() {
+    const candidate = draft();
+    if (candidate === undefined || busy) return;
+    const flags = await flagsIfSaved(getDb(), candidate);
+    if (flags.length > 0) setConfirming(flags);
+    else await save(candidate, { receipt: true });
+  }
+
+  async function confirmed() {
+    setConfirming(null);
+    const candidate = draft();
+    if (candidate !== undefined) await save(candidate, { receipt: true });
+  }
+
+  if (state.status === 'saved') {
+    return (
+      <article className="page">
+        <h1 className="page__title">{m.title}</h1>
+        <section className="card">
+          <SaveFeedback state={state} />
+          <p>{m.saved}</p>
+          <FlagNote flags={state.saved.flags} />
+          <p className="actions">
+            <Link to={`/kuitansi/${state.saved.entry.id}`} className="button button--primary">
+              {m.receipt}
+            </Link>
+            <Link to={`/pinjaman/${loan.loanId}`} className="button">
+              {m.openLoan}
+            </Link>
+          </p>
+        </section>
+      </article>
+    );
+  }
+
+  return (
+    <article className="page">
+      <p>
+        <Link to={`/pinjaman/${loan.loanId}`}>{m.openLoan}</Link>
+      </p>
+      <h1 className="page__title">{m.title}</h1>
+      {settle ? <p className="notice">{m.settlementNote}</p> : null}
+      <dl className="facts">
+        <div>
+          <dt>{m.borrower}</dt>
+          <dd>{member?.profile == null ? '—' : `${member.profile.number} ${member.profile.name}`}</dd>
+        </div>
+        <div>
+          <dt>{m.outstanding}</dt>
+          <dd className="amount" data-testid="repay-outstanding">
+            {formatRupiah(outstanding)}
+          </dd>
+        </div>
+        <div>
+          <dt>{m.nextDue}</dt>
+          <dd>{next === undefined ? '—' : `${formatDateId(next.due)} — ${formatRupiah(nextUnpaid ?? next.total)}`}</dd>
+        </div>
+        <div>
+          <dt>{m.daysPastDue}</dt>
+          <dd>{daysPastDue(loan.schedule, loan.repayments, asOf)}</dd>
+        </div>
+        <div>
+          <dt>{m.suggestedFine}</dt>
+          <dd className="amount" data-testid="repay-suggested-fine">
+            {formatRupiah(fineNow)}
+          </dd>
+        </div>
+      </dl>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          amount.touch();
+          if (valid) void submit();
+        }}
+      >
+        <AmountField label={m.amount} input={amount} />
+        <DateField label={m.date} input={date} />
+        <div className="field">
+          <label className="check-row">
+            <input type="checkbox" checked={waive} onChange={(event) => setWaive(event.target.checked)} aria-describedby={`${id}-waive`} />
+            <span>{m.waive}</span>
+          </label>
+          <p id={`${id}-waive`} className="field__hint">
+            {m.waiveHint}
+          </p>
+        </div>
+        <fieldset className="card" aria-describedby={`${id}-split`}>
+          <legend className="card__title">{m.split}</legend>
+          <p id={`${id}-split`} className="field__hint">
+            {m.splitHint}
+          </p>
+          <AmountField label={m.principal} input={principal} />
+          <AmountField label={m.interest} input={interest} />
+          <AmountField label={m.fine} input={fine} />
+          {manual && suggestion !== undefined ? (
+            <button type="button" className="button" onClick={fillSuggestion}>
+              {m.useSuggestion}
+            </button>
+          ) : null}
+          {sumMismatch && sum !== undefined && amount.value !== undefined ? (
+            <p className="field__error" role="alert">
+              {m.sumMismatch(formatRupiah(rupiah(sum)), formatRupiah(amount.value))}
+            </p>
+          ) : null}
+          {principalZero ? (
+            <p className="field__error" role="alert">
+              {m.principalZero}
+            </p>
+          ) : null}
+          {beyond ? (
+            <p className="field__warning" role="status" data-testid="repay-beyond">
+              {m.beyond(formatRupiah(outstanding))}
+            </p>
+          ) : null}
+        </fieldset>
+        <ViaPicker value={via} onChange={setVia} />
+        <SaveFeedback state={state} />
+        <p className="actions">
+          <button type="submit" className="button button--primary" disabled={!valid || busy}>
+            {m.save}
+          </button>
+        </p>
+        <ConfirmDialog
+          open={confirming !== null}
+          title={m.confirmTitle}
+          confirmLabel={m.confirmSave}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void confirmed()}
+        >
+          <ul className="plain-list" data-testid="repay-warnings">
+            {(confirming ?? []).map((flag) => (
+              <li key={flag.reason}>{flagText[flag.reason]}</li>
+            ))}
+          </ul>
+          <p>{m.confirmFlagged}</p>
+        </ConfirmDialog>
+      </form>
+    </article>
+  );
+}
