@@ -44,6 +44,7 @@ function checkMemberActive(state: LedgerState, memberId: string, date: string, o
 }
 
 function checkClosedYear(state: LedgerState, date: string, lines: readonly JournalLine[], out: FlagList): void {
+  if (state.closedYears.size === 0) return;
   const year = Number(date.slice(0, 4));
   if (lines.length > 0 && isYearClosed(state, year)) out.add('date-in-closed-year', { year });
 }

@@ -19,6 +19,13 @@ export type LoanPosition = {
   collectibility: Collectibility;
 };
 
+/** What the member owed on the loan on `asOf` (no schedule work: the members list needs only this). */
+export function loanOutstandingAsOf(loan: LoanRow, asOf: string): Rupiah {
+  let owed = loan.disbursedOn !== null && loan.disbursedOn <= asOf ? loan.principal : 0;
+  for (const r of loan.repayments) if (r.date <= asOf) owed -= r.principal;
+  return rupiah(owed);
+}
+
 /** Undefined when the loan had nothing on or before `asOf`. */
 export function loanPosition(loan: LoanRow, asOf: string, preset: CollectibilityPreset): LoanPosition | undefined {
   const disbursed = loan.disbursedOn !== null && loan.disbursedOn <= asOf;

@@ -4,12 +4,11 @@
  * member id that never joined (flagged) are listed as status `unknown` at the end, so the totals
  * still match accounts 3-101, 3-102 and 2-101.
  */
-import { collectibilityPreset } from './settings.ts';
 import { memberSavingsAsOf } from '../ledger/queries.ts';
 import type { MemberStatus, SavingsBalances } from '../ledger/rows.ts';
 import type { LedgerState } from '../ledger/state.ts';
 import { rupiah, type Rupiah } from '../money.ts';
-import { loanPosition } from './loan-position.ts';
+import { loanOutstandingAsOf } from './loan-position.ts';
 import { compareNatural, compareText } from './order.ts';
 
 export type MemberLine = {
@@ -25,11 +24,9 @@ export type MembersReport = { members: MemberLine[] };
 
 export function membersReport(state: LedgerState, asOf: string): MembersReport {
   const owed = new Map<string, number>();
-  const preset = collectibilityPreset(state);
   for (const loan of state.loans.values()) {
-    const position = loanPosition(loan, asOf, preset);
-    if (position?.memberId == null) continue;
-    owed.set(position.memberId, (owed.get(position.memberId) ?? 0) + position.outstanding);
+    if (loan.memberId === null) continue;
+    owed.set(loan.memberId, (owed.get(loan.memberId) ?? 0) + loanOutstandingAsOf(loan, asOf));
   }
   const known: MemberLine[] = [];
   const unknown: MemberLine[] = [];
