@@ -22,15 +22,10 @@ export type FoldableEntry = {
   [T in EntryType]: Pick<EntryOf<T>, 'id' | 'type' | 'date' | 'deviceId' | 'data' | 'lines'>;
 }[EntryType];
 
-/** Most entries earn no flag: they all share one frozen empty list. */
-const NONE: Flag[] = [];
-Object.freeze(NONE);
-
 class FlagList {
-  flags: Flag[] = NONE;
+  readonly flags: Flag[] = [];
   constructor(private readonly entryId: string) {}
   add(reason: FlagReason, details?: FlagDetails): void {
-    if (this.flags === NONE) this.flags = [];
     this.flags.push(details === undefined ? { entryId: this.entryId, reason } : { entryId: this.entryId, reason, details });
   }
 }
