@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { SessionGate, isUngatedPath } from '../features/session/SessionGate.tsx';
 import { useCooperative } from '../features/session/cooperative.ts';
+import { DemoBanner } from '../features/demo/DemoBanner.tsx';
 import { SyncEngineHost } from '../features/sync/SyncEngineHost.tsx';
 import { useLanguage } from '../i18n/use-t.ts';
 import { OfficeLayout } from './layout/OfficeLayout.tsx';
@@ -39,6 +40,7 @@ export function App({ updates, cooperativeName }: Props) {
       return (
         <>
           <SyncEngineHost />
+          <DemoBanner />
           <TreasurerFrame cooperativeName={cooperativeName} />
           {banner}
         </>

@@ -46,7 +46,7 @@ describe('the demo cooperative generator', () => {
     const methods = new Set(demo.drafts.flatMap((d) => (d.type === 'loan.disbursed' ? [d.data.method] : [])));
     expect([...methods].sort()).toEqual(['anuitas', 'flat', 'menurun']);
     const demoMark = demo.drafts.find((d) => d.type === 'settings.changed' && d.data.key === DEMO_SETTING);
-    expect(demoMark?.type === 'settings.changed' ? demoMark.data.value : undefined).toBe(true);
+    expect(demoMark?.type === 'settings.changed' ? demoMark.data.value : undefined).toEqual({ seed: DEMO_SEED, until: UNTIL });
   });
 
   it('signs into one chain that passes the receiver’s full structural check, entry by entry', async () => {

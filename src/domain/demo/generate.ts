@@ -28,7 +28,10 @@ export { DEMO_PROFILE } from './people.ts';
 
 /** The seed of "the" demo: phones and the server use it unless told otherwise. */
 export const DEMO_SEED = 20_261_129;
-/** `settings.changed` key that marks a cooperative's books as the demo (the app shows a banner). */
+/**
+ * `settings.changed` key that marks a cooperative's books as the demo (the app shows a banner). Its
+ * value `{seed, until}` is what generated them, so an interrupted load resumes with the same drafts.
+ */
 export const DEMO_SETTING = 'demo';
 
 export const DEMO_POKOK = 100_000;
@@ -96,7 +99,7 @@ export function generateDemo(options: DemoOptions): DemoCooperative {
 
   for (let day = from; compareDates(day, until) <= 0; day = addDays(day, 1)) {
     const dom = Number(day.slice(8, 10));
-    if (day === from) foundingMeeting(book, day);
+    if (day === from) foundingMeeting(book, day, options.seed, until);
 
     for (const member of joins.get(day) ?? []) {
       book.emit(day, 'member.joined', {
@@ -188,9 +191,9 @@ function planMembers(random: SeededRandom, book: DemoBook, count: number, from: 
   return members;
 }
 
-function foundingMeeting(book: DemoBook, day: BusinessDate): void {
+function foundingMeeting(book: DemoBook, day: BusinessDate, seed: number, until: BusinessDate): void {
   const { name, village, district, address, treasurer } = DEMO_PROFILE;
-  book.emit(day, 'settings.changed', { key: DEMO_SETTING, value: true });
+  book.emit(day, 'settings.changed', { key: DEMO_SETTING, value: { seed, until } });
   book.emit(day, 'settings.changed', { key: 'profile', value: { name, village, district, address, treasurer } });
   book.emit(day, 'settings.changed', { key: 'simpananPokok', value: DEMO_POKOK });
   book.emit(day, 'settings.changed', { key: 'simpananWajib', value: DEMO_WAJIB });
