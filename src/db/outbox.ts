@@ -41,8 +41,13 @@ export async function markAcked(db: LumbungDb, results: readonly PushResult[]): 
         applied.unknown.push(result.id);
         return;
       }
-      // A repeated answer (a resent batch) keeps the first acknowledgement as it was.
-      if (row.sync === 'acked' && result.status !== 'rejected' && result.status !== 'gap') {
+      // A `duplicate` that confirms the serverSeq we already hold is a resent batch answered again:
+      // keep the first acknowledgement, whose status and flag reason a `duplicate` does not repeat.
+      // Any other answer for an acked row means our earlier acknowledgement disagrees with the
+      // server (e.g. a server restored from an older backup got the entry again). The server's
+      // record is the truth (CONTRACT §7: `duplicate` carries the ORIGINAL serverSeq), so the old
+      // serverSeq, status and reason are replaced by the answer below.
+      if (row.sync === 'acked' && result.status === 'duplicate' && row.serverSeq === result.serverSeq) {
         applied.acked++;
         return;
       }

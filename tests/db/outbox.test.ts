@@ -51,6 +51,16 @@ describe('outbox', () => {
     // A resent batch answered `duplicate` keeps the first acknowledgement.
     expect(await markAcked(db, [{ id: a.id, status: 'duplicate', serverSeq: 11 }])).toMatchObject({ acked: 1 });
     expect(await db.entries.get(a.id)).toMatchObject({ sync: 'acked', serverSeq: 11, serverStatus: 'accepted' });
+    // The same for a flagged entry: the reason survives a confirming `duplicate`.
+    await markAcked(db, [{ id: b.id, status: 'duplicate', serverSeq: 12 }]);
+    expect(await db.entries.get(b.id)).toMatchObject({ serverSeq: 12, serverStatus: 'accepted_flagged', reason: 'member-left' });
+    // An answer that disagrees with what we held wins: the server's number is the truth.
+    await markAcked(db, [{ id: b.id, status: 'duplicate', serverSeq: 40 }]);
+    const disagreed = await db.entries.get(b.id);
+    expect(disagreed).toMatchObject({ sync: 'acked', serverSeq: 40, serverStatus: 'duplicate' });
+    expect(disagreed?.reason).toBeUndefined();
+    await markAcked(db, [{ id: a.id, status: 'accepted', serverSeq: 41 }]);
+    expect(await db.entries.get(a.id)).toMatchObject({ sync: 'acked', serverSeq: 41, serverStatus: 'accepted' });
     expect(await markRejected(db, d.id, 'schema-invalid')).toBe(true);
     expect(await outboxStats(db)).toEqual({ pending: 0, rejected: 2 });
   });
