@@ -129,7 +129,7 @@ export const districtMessages = defineMessages({
     reports: {
       title: 'Laporan',
       intro: 'Dihitung server dengan kode yang sama dengan aplikasi di HP, jadi angkanya sama sampai rupiah.',
-      report: 'Laporan',
+      report: 'Pilih laporan',
       names: {
         'balance-sheet': 'Neraca',
         'income-statement': 'Laba rugi (perhitungan hasil usaha)',
@@ -398,7 +398,7 @@ export const districtMessages = defineMessages({
     reports: {
       title: 'Reports',
       intro: 'Computed by the server with the same code as the phone app, so the figures agree to the rupiah.',
-      report: 'Report',
+      report: 'Choose a report',
       names: {
         'balance-sheet': 'Balance sheet',
         'income-statement': 'Income statement',
