@@ -88,6 +88,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
     if (request.url.startsWith('/api/')) {
+      // Every API answer is someone's books or session: never stored by a browser or proxy
+      // (ASVS 14.3.2), whichever route forgets to say so.
+      reply.header('cache-control', 'no-store');
       const wait = context.rates.perIp.take(request.ip);
       if (wait > 0) throw rateLimited(wait);
     }
