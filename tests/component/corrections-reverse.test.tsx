@@ -94,7 +94,7 @@ describe('Koreksi: reversing an entry', () => {
     expect(onReversal).toBeDisabled();
     expect(onReversal).toHaveAccessibleDescription(/Pembatalan tidak bisa dibatalkan lagi/);
     expect(await db.entries.where('type').equals('entry.reversed').count()).toBe(1);
-  });
+  }, 30_000);
 
   it('warns before a reversal that would overdraw savings, and flags it once confirmed', async () => {
     session = await openSignedInSession({ name: 'Bu Siti' });
@@ -115,7 +115,7 @@ describe('Koreksi: reversing an entry', () => {
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Ya, batalkan' }));
     expect(await screen.findByTestId('flag-note')).toHaveTextContent('Penarikan melebihi saldo simpanan');
     expect((await memberById(db, memberId))?.savings.sukarela).toBe(-30_000);
-  });
+  }, 30_000);
 
   it('a pengawas sees the entry but cannot reverse it', async () => {
     session = await openSignedInSession({ name: 'Pak Pengawas', role: 'pengawas' });
@@ -156,5 +156,5 @@ describe('Koreksi: the list of recent entries', () => {
     await waitFor(() => expect(screen.getAllByTestId('entry-item')).toHaveLength(20));
     const sixth = screen.getAllByTestId('entry-item').find((li) => li.textContent.includes('Rp6.000'));
     expect(sixth).toHaveTextContent('Dibatalkan');
-  });
+  }, 30_000);
 });

@@ -146,8 +146,8 @@ describe('Rincian pinjaman and pelunasan dipercepat', () => {
     expect(screen.getByTestId('settlement-total')).toHaveTextContent('Rp4.658.334');
 
     await user.click(screen.getByRole('link', { name: 'Lunasi sekarang' }));
-    expect(await screen.findByRole('heading', { name: 'Pembayaran angsuran' })).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByLabelText('Uang diterima')).toHaveValue('4.658.334'));
+    expect(await screen.findByRole('heading', { name: 'Pembayaran angsuran' }, { timeout: 5_000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText('Uang diterima')).toHaveValue('4.658.334'), { timeout: 5_000 });
     expect(screen.getByLabelText('Pokok')).toHaveValue('4.583.334');
     expect(screen.getByLabelText('Jasa (bunga)')).toHaveValue('75.000');
     expect(screen.getByLabelText('Denda')).toHaveValue('0');
@@ -157,7 +157,7 @@ describe('Rincian pinjaman and pelunasan dipercepat', () => {
     expect(last?.data).toMatchObject({ principal: 4_583_334, interest: 75_000, fine: 0 });
 
     await user.click(screen.getByRole('link', { name: 'Kembali ke pinjaman' }));
-    expect(await screen.findByText('Pinjaman ini sudah lunas.')).toBeInTheDocument();
+    expect(await screen.findByText('Pinjaman ini sudah lunas.', {}, { timeout: 5_000 })).toBeInTheDocument();
     expect(screen.getByTestId('loan-outstanding')).toHaveTextContent('Rp0');
   }, 30_000);
 

@@ -3,7 +3,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { NavIcon } from './icons.tsx';
 
 /** The screens listed on "Lainnya": its tab stays current on them, so the treasurer knows where they are. */
-const MORE_SECTION = ['/kas', '/laporan', '/tutup-buku', '/sinkron', '/pengaturan', '/tentang'] as const;
+const MORE_SECTION = ['/kas', '/koreksi', '/entri', '/laporan', '/tutup-buku', '/sinkron', '/pengaturan', '/tentang'] as const;
 
 export function BottomNav() {
   const m = useT();

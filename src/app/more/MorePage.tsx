@@ -1,4 +1,5 @@
 import { Link } from '../../features/navigation/link.tsx';
+import { correctionsMessages } from '../../features/corrections/messages.ts';
 import { usersMessages } from '../../features/users/messages.ts';
 import { useT } from '../../i18n/use-t.ts';
 
@@ -6,8 +7,10 @@ import { useT } from '../../i18n/use-t.ts';
 export function MorePage() {
   const m = useT();
   const users = usersMessages.useMessages();
+  const corrections = correctionsMessages.useMessages();
   const items = [
     { to: '/kas', label: m.nav.cash, hint: m.more.cash },
+    { to: '/koreksi', label: corrections.title, hint: corrections.menuHint },
     { to: '/laporan', label: m.nav.reports, hint: m.more.reports },
     { to: '/tutup-buku', label: m.nav.closing, hint: m.more.closing },
     { to: '/sinkron', label: m.nav.sync, hint: m.more.sync },

@@ -17,6 +17,7 @@ const syncEn: Record<SyncState, string> = {
 export const correctionsMessages = defineMessages({
   id: {
     title: 'Koreksi',
+    menuHint: 'Batalkan catatan yang salah; catatan aslinya tetap terlihat',
     intro: 'Catatan tidak pernah dihapus atau diubah. Untuk membetulkan kesalahan, batalkan catatannya lalu catat ulang yang benar.',
     entryTitle: 'Rincian catatan',
     recent: 'Catatan terbaru',
@@ -111,6 +112,7 @@ export const correctionsMessages = defineMessages({
   },
   en: {
     title: 'Corrections',
+    menuHint: 'Reverse a wrong entry; the original stays visible',
     intro: 'Entries are never deleted or edited. To fix a mistake, reverse the entry, then record the right one.',
     entryTitle: 'Entry details',
     recent: 'Latest entries',

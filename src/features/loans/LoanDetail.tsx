@@ -86,6 +86,9 @@ export function LoanDetail({ loan, member }: Props) {
               <dd>{m.finePerDay(formatBpPercent(disbursal.fineBpPerDay))}</dd>
             </div>
           </dl>
+          <p>
+            <Link to={`/kuitansi/${disbursal.entryId}`}>{m.disbursalReceipt}</Link>
+          </p>
         </section>
       )}
 
