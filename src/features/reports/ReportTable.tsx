@@ -1,0 +1,92 @@
+import { formatDateId, isValidBusinessDate } from '../../domain/dates.ts';
+import { formatRupiah } from '../../domain/money-format.ts';
+import { rupiah } from '../../domain/money.ts';
+import type { Cell } from '../export/index.ts';
+import { reportsMessages } from './messages.ts';
+import type { ColumnKind, ReportSection } from './report-section.ts';
+
+/** Rows a phone renders before "Tampilkan semua": enough to read, bounded for 5 000 members. */
+export const PAGE_ROWS = 100;
+
+export function formatCell(cell: Cell, kind: ColumnKind): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return kind === 'date' && isValidBusinessDate(cell) ? formatDateId(cell) : cell;
+  switch (kind) {
+    case 'money':
+      return formatRupiah(rupiah(cell));
+    case 'count':
+    case 'text':
+    case 'date':
+      return String(cell);
+  }
+}
+
+const alignClass = (kind: ColumnKind): string | undefined => (kind === 'money' || kind === 'count' ? 'num' : undefined);
+
+type Props = { readonly section: ReportSection; readonly showAll: boolean; readonly onShowAll: () => void };
+
+/** One section as a table: caption, header repeated on every printed page, totals in the footer. */
+export function ReportTable({ section, showAll, onShowAll }: Props) {
+  const m = reportsMessages.useMessages();
+  const shown = showAll ? section.rows : section.rows.slice(0, PAGE_ROWS);
+  return (
+    <div className="table-scroll report__section">
+      <table className="data-table report-table">
+        <caption>{section.title}</caption>
+        <thead>
+          <tr>
+            {section.header.map((text, col) => (
+              <th key={col} scope="col" className={alignClass(section.kinds[col] ?? 'text')}>
+                {text}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.length === 0 ? (
+            <tr>
+              <td colSpan={section.header.length}>{m.empty}</td>
+            </tr>
+          ) : (
+            shown.map((row, index) => (
+              <tr key={index}>
+                {row.map((cell, col) => {
+                  const kind = section.kinds[col] ?? 'text';
+                  return (
+                    <td key={col} className={alignClass(kind)}>
+                      {formatCell(cell, kind)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))
+          )}
+        </tbody>
+        {section.footer.length === 0 ? null : (
+          <tfoot>
+            {section.footer.map((row, index) => (
+              <tr key={index}>
+                {row.map((cell, col) => {
+                  const kind = section.kinds[col] ?? 'text';
+                  return (
+                    <td key={col} className={alignClass(kind)}>
+                      {formatCell(cell, kind)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tfoot>
+        )}
+      </table>
+      {shown.length < section.rows.length ? (
+        <p className="no-print actions">
+          <span className="hint">{m.showingFirst(shown.length, section.rows.length)}</span>
+          <button type="button" className="button" onClick={onShowAll}>
+            {m.showAll(section.rows.length)}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}
