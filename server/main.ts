@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
+import { DEMO_FLAG, demoAnnouncement, seedDemoCooperative } from './demo.ts';
 import { ensureFirstAdmin } from './auth/bootstrap-admin.ts';
 import { ConfigError, readConfig, type ServerConfig } from './config.ts';
 import { PostgresStore } from './storage/postgres/postgres-store.ts';
@@ -106,6 +107,14 @@ async function main(): Promise<void> {
   }
   const address = app.server.address();
   explainWhereToOpen(config, typeof address === 'object' && address !== null ? address.port : config.port);
+  if (process.argv.includes(DEMO_FLAG)) {
+    try {
+      process.stdout.write(demoAnnouncement(await seedDemoCooperative(app, store, { now: new Date() })));
+    } catch (error) {
+      // The server itself is fine: keep serving, say why the demo is missing.
+      process.stderr.write(`lumbung: koperasi contoh gagal dibuat (${error instanceof Error ? error.message : String(error)})\n`);
+    }
+  }
 
   let stopping = false;
   const stop = (signal: string): void => {
