@@ -233,3 +233,56 @@ async function optionLabel(_page: Page, select: OptionSource, wanted: string | R
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * The district office's API as a script uses it (a bearer token from /admin/login): what the
+ * sync tests need to set up cooperatives, hand out codes, revoke a phone and read what arrived.
+ */
+export type AdminApi = {
+  createCooperative(body: { name: string; village: string; district: string }): Promise<{ id: string }>;
+  enrollmentCode(cooperativeId: string): Promise<string>;
+  cooperative(cooperativeId: string): Promise<AdminCooperative>;
+  revokeDevice(deviceId: string): Promise<void>;
+  report<T>(cooperativeId: string, report: string, query?: Record<string, string>): Promise<T>;
+};
+
+export type AdminCooperative = {
+  readonly cooperative: { readonly id: string; readonly entries: number; readonly members: number; readonly lastSyncAt: string | null };
+  readonly devices: readonly { readonly id: string; readonly name: string; readonly status: 'active' | 'revoked' }[];
+};
+
+export async function adminApi(baseUrl: string, admin: { username: string; password: string }): Promise<AdminApi> {
+  const login = await fetch(`${baseUrl}/api/v1/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  if (!login.ok) throw new Error(`admin login answered ${String(login.status)}`);
+  const { token } = (await login.json()) as { token: string };
+  const call = async <T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> => {
+    const response = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${path} answered ${String(response.status)}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  return {
+    createCooperative: async (body) => (await call<{ cooperative: { id: string } }>('POST', '/admin/cooperatives', body)).cooperative,
+    enrollmentCode: async (id) => (await call<{ code: string }>('POST', `/admin/cooperatives/${id}/enrollment-codes`, {})).code,
+    cooperative: (id) => call<AdminCooperative>('GET', `/admin/cooperatives/${id}`),
+    revokeDevice: async (deviceId) => {
+      await call<object>('POST', `/admin/devices/${deviceId}/revoke`, {});
+    },
+    report: (id, report, query = {}) => call('GET', `/cooperatives/${id}/reports/${report}?${new URLSearchParams(query).toString()}`),
+  };
+}
+
+/** Sinkron → "Sinkronkan sekarang", then waits until the screen says every entry was sent. */
+export async function syncNowAndWait(page: Page): Promise<void> {
+  await goTo(page, '/sinkron');
+  await waitForHeading(page, 'Sinkron');
+  await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
+  await page.getByText('Semua catatan sudah terkirim.').waitFor({ timeout: 30_000 });
+}
