@@ -196,4 +196,14 @@ describe('Daftar pinjaman', () => {
     expect(screen.getAllByTestId('loan-item')).toHaveLength(1);
     expect(screen.getByRole('link', { name: 'L-003 Tono Telat' })).toHaveAttribute('href', expect.stringMatching(/^\/pinjaman\/[0-9a-f-]{36}$/));
   });
+
+  it('opens on the overdue loans from a link with ?tampil=menunggak', async () => {
+    todayIs('2026-03-15');
+    await seedLoan(session.db, { disbursed: '2026-03-01', firstDue: '2026-04-01', number: 'L-004', name: 'Rina Lancar' });
+    await seedLoan(session.db, { disbursed: '2026-01-01', firstDue: '2026-02-01', number: 'L-005', name: 'Joko Telat' });
+    open('/pinjaman?tampil=menunggak');
+    expect(await screen.findByText('1 pinjaman')).toBeInTheDocument();
+    expect(screen.getByLabelText('Menunggak')).toBeChecked();
+    await waitFor(() => expect(screen.getByTestId('loan-item')).toHaveTextContent('terlambat 42 hari'));
+  });
 });

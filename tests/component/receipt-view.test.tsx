@@ -92,6 +92,26 @@ describe('Kuitansi', () => {
     expect(screen.getByRole('link', { name: 'Kirim lewat WhatsApp' }).getAttribute('href')).toMatch(/^https:\/\/wa\.me\/6285712345678\?text=/);
   });
 
+  it('a disbursal receipt shows the principal, the admin fee withheld and what the member received', async () => {
+    const memberId = await join(session.db, 'A-012', 'Joko');
+    const disbursed = await record(
+      session.db,
+      {
+        type: 'loan.disbursed',
+        date: '2026-02-01',
+        data: { loanId: newLoanId(), memberId, principal: rupiah(2_000_000), months: 10, rateBp: 200, method: 'anuitas', firstDue: '2026-03-01', adminFee: rupiah(20_000), fineBpPerDay: 0, via: 'cash' },
+      },
+      true,
+    );
+    open(disbursed.id);
+    const receipt = await screen.findByTestId('receipt');
+    expect(receipt).toHaveTextContent('Pencairan pinjaman');
+    expect(receipt).toHaveTextContent('Pokok pinjamanRp2.000.000');
+    expect(receipt).toHaveTextContent('Dipotong biaya administrasiRp20.000');
+    expect(within(receipt).getByTestId('receipt-amount')).toHaveTextContent('Rp1.980.000');
+    expect(within(receipt).getByTestId('receipt-words')).toHaveTextContent('satu juta sembilan ratus delapan puluh ribu rupiah');
+  });
+
   it('prints on the chosen paper: the 58 mm slip by default, A4 after the toggle', async () => {
     const memberId = await join(session.db, 'A-009', 'Dewi');
     const dep = await record(session.db, { type: 'savings.deposited', date: '2026-03-10', data: { memberId, kind: 'pokok', amount: rupiah(100_000), via: 'cash' } }, true);

@@ -26,6 +26,12 @@ function byUrgency(a: LoanPosition, b: LoanPosition): number {
   return da < db ? -1 : da > db ? 1 : a.loanId < b.loanId ? -1 : 1;
 }
 
+/** `?tampil=menunggak` (Beranda's "loans overdue") or `?tampil=semua` opens the list filtered. */
+function filterFromQuery(): Filter {
+  const wanted = typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get('tampil');
+  return wanted === 'menunggak' ? 'overdue' : wanted === 'semua' ? 'all' : 'open';
+}
+
 /** `/pinjaman`: loans with what is outstanding, the next due date, days late and collectibility. */
 export function LoanList() {
   const m = loansMessages.useMessages();
@@ -33,7 +39,7 @@ export function LoanList() {
   const cooperative = useCooperative();
   const preset = parseCollectibilityPreset(cooperative?.settings.collectibility) ?? DEFAULT_COLLECTIBILITY;
   const today = todayInJakarta();
-  const [filter, setFilter] = useState<Filter>('open');
+  const [filter, setFilter] = useState<Filter>(filterFromQuery);
   const [page, setPage] = useState(0);
   const positions = useLiveQuery(() => loanPositions(getDb(), today, preset), [today, preset.lancar, preset.kurang_lancar, preset.diragukan]);
   const listed = (positions ?? []).filter(keep(filter)).sort(byUrgency);
