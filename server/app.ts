@@ -8,7 +8,7 @@ import type { ServerContext } from './context.ts';
 import { ApiError } from './http/api-error.ts';
 import { rateLimited } from './http/client-limits.ts';
 import { registerResponseCompression } from './http/compress-response.ts';
-import { registerErrorHandler } from './http/error-handler.ts';
+import { answerFrameworkError, registerErrorHandler } from './http/error-handler.ts';
 import { FailureThrottle, type ThrottlePolicy } from './http/failure-throttle.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { SECURITY_HEADERS } from './http/security-headers.ts';
@@ -83,6 +83,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // A whole request must arrive within 5 minutes (a 2 MB push over 2G fits; a slowloris does not).
     requestTimeout: 300_000,
     forceCloseConnections: 'idle',
+    frameworkErrors: (error, _request, reply) => {
+      answerFrameworkError(error, reply);
+    },
   });
 
   app.addHook('onRequest', async (request, reply) => {

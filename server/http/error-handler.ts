@@ -2,9 +2,10 @@
  * Maps every failure to the contract's error shape. Bad input is always a 4xx (Fastify's own
  * errors included); only a genuine fault on our side is a 5xx, and it never leaks internals.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
 import { ApiError, errorBody } from './api-error.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 interface Mapped {
   status: number;
@@ -26,6 +27,8 @@ function fromFastify(error: FastifyError): Mapped | null {
       return { status: 400, code: 'invalid-json', message: 'Isi permintaan bukan JSON yang sah.' };
     case 'FST_ERR_BAD_URL':
       return { status: 400, code: 'bad-url', message: 'Alamat permintaan tidak sah.' };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, code: 'url-too-long', message: 'Alamat permintaan terlalu panjang.' };
     default:
       return null;
   }
@@ -68,4 +71,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     reply.removeHeader('content-encoding');
     return reply.code(mapped.status).type('application/json; charset=utf-8').send(errorBody(mapped.code, mapped.message, mapped.details));
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL the router cannot decode (`/api/v1/x/%zz`) or a path parameter
+ * over the length limit is refused before routing, so no hook has run. Without this, Fastify
+ * answers in its own shape and with none of the security headers.
+ */
+export function answerFrameworkError(error: FastifyError, reply: FastifyReply): void {
+  const mapped = toMapped(error);
+  void reply
+    .code(mapped.status)
+    .headers({ ...SECURITY_HEADERS, 'cache-control': 'no-store' })
+    .type('application/json; charset=utf-8')
+    .send(errorBody(mapped.code, mapped.message));
 }

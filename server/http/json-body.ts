@@ -45,10 +45,12 @@ function inflate(request: FastifyRequest, raw: Buffer, limit: number): Buffer {
 
 /**
  * Keys that could reach an object's prototype if a later merge copied them: refused outright, as
- * Fastify's own parser does. The reviver only runs when the text mentions one of them at all.
+ * Fastify's own parser does. The reviver only runs when the text could spell one of them: plainly,
+ * or with `\u` escapes (`"\u005f_proto__"` parses to the same key), which our own clients never
+ * send (JSON.stringify escapes only control characters and lone surrogates).
  */
 function parseJson(text: string): unknown {
-  if (!text.includes('__proto__') && !text.includes('constructor')) return JSON.parse(text) as unknown;
+  if (!text.includes('__proto__') && !text.includes('constructor') && !text.includes('\\u')) return JSON.parse(text) as unknown;
   return JSON.parse(text, function (this: unknown, key: string, value: unknown) {
     if (key === '__proto__' || (key === 'constructor' && typeof value === 'object' && value !== null && 'prototype' in value)) {
       throw new ApiError(400, 'forbidden-json-key', 'Isi permintaan memuat kunci JSON yang tidak diizinkan.', { details: { key } });
