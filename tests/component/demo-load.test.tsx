@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendEntry } from '../../src/db/append-entry.ts';
@@ -6,12 +6,19 @@ import { DEMO_SEED, generateDemo } from '../../src/domain/demo/generate.ts';
 import { todayInJakarta } from '../../src/domain/dates.ts';
 import { newMemberId } from '../../src/domain/ids.ts';
 import { DemoBanner } from '../../src/features/demo/DemoBanner.tsx';
+import { resetDemoJob, useDemoJob } from '../../src/features/demo/demo-job.ts';
 import { DemoPanel } from '../../src/features/demo/DemoPanel.tsx';
+import { DemoStartChoice } from '../../src/features/demo/DemoStartChoice.tsx';
+import { openDatabaseForTests } from '../../src/features/session/database.ts';
+import { readMeta } from '../../src/db/meta.ts';
 import { readCooperative, useCooperative } from '../../src/features/session/cooperative.ts';
 import { closeSession, openSignedInSession, type TestSession } from './session-fixture.ts';
 
 let session: TestSession | undefined;
-afterEach(() => closeSession(session));
+afterEach(() => {
+  closeSession(session);
+  resetDemoJob();
+});
 
 /** A small demo: the full one (3 000 entries) is for phones, not for a test's seconds. */
 const SMALL = { members: 4, months: 1, loans: 1 } as const;
@@ -71,5 +78,23 @@ describe('Muat koperasi contoh', () => {
     const again = await screen.findByRole('region', { name: 'Koperasi contoh' });
     expect(within(again).queryByRole('button')).not.toBeInTheDocument();
     expect(await session.db.entries.count()).toBe(1);
+  });
+
+  it('one tap on the welcome screen: trial mode starts and the demo loads behind the next step, progress in the banner', { timeout: 30_000 }, async () => {
+    const db = openDatabaseForTests(`welcome-${crypto.randomUUID()}`);
+    render(
+      <>
+        <DemoBanner />
+        <DemoStartChoice className="welcome-choice" size={SMALL} />
+      </>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: /Coba dengan koperasi contoh/ }));
+    await waitFor(async () => expect((await readMeta(db, 'identity'))?.mode).toBe('local'));
+    expect(await screen.findByTestId('demo-banner')).toHaveTextContent('DEMO');
+    const expected = generateDemo({ seed: DEMO_SEED, until: todayInJakarta(), ...SMALL }).drafts.length;
+    await waitFor(() => expect(useDemoJob.getState().job).toEqual({ state: 'done', loaded: expected }), { timeout: 20_000 });
+    expect(await db.entries.count()).toBe(expected);
+    expect(screen.getByTestId('demo-banner')).not.toHaveTextContent('Memuat');
+    db.close();
   });
 });

@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { todayInJakarta } from '../../domain/dates.ts';
 import { DEMO_SEED } from '../../domain/demo/generate.ts';
 import { FormError } from '../forms/FormError.tsx';
@@ -7,16 +6,10 @@ import type { Cooperative } from '../session/cooperative.ts';
 import { getDb } from '../session/database.ts';
 import { useCanWrite } from '../session/use-session.ts';
 import { demoMarkOf } from './demo-mark.ts';
-import { loadDemo, type DemoProgress } from './load-demo.ts';
+import { runDemoLoad, useDemoJob } from './demo-job.ts';
 import { demoMessages } from './messages.ts';
 
 export type DemoSize = { readonly members: number; readonly months: number; readonly loans: number };
-
-type Run =
-  | { readonly state: 'idle' }
-  | { readonly state: 'loading'; readonly progress: DemoProgress }
-  | { readonly state: 'done'; readonly loaded: number }
-  | { readonly state: 'failed'; readonly code: string };
 
 /**
  * "Muat koperasi contoh": only on a trial-mode phone whose books are empty (or already the demo, to
@@ -27,18 +20,14 @@ export function DemoPanel({ cooperative, size }: { readonly cooperative: Coopera
   const m = demoMessages.useMessages();
   const canWrite = useCanWrite();
   const entries = useLiveQuery(() => getDb().entries.count(), []);
-  const [run, setRun] = useState<Run>({ state: 'idle' });
+  const run = useDemoJob((store) => store.job);
   const mark = demoMarkOf(cooperative.settings);
   const allowed = cooperative.mode === 'local' && (entries === 0 || mark !== null);
 
-  const start = async () => {
-    setRun({ state: 'loading', progress: { done: 0, total: 0 } });
+  const start = () => {
     // Resuming reuses the first load's end date, so the drafts (and their ids) are the same.
     const until = mark?.until ?? todayInJakarta();
-    const result = await loadDemo(getDb(), { seed: mark?.seed ?? DEMO_SEED, until, ...size }, (progress) =>
-      setRun({ state: 'loading', progress }),
-    );
-    setRun(result.ok ? { state: 'done', loaded: result.loaded } : { state: 'failed', code: result.error });
+    void runDemoLoad(getDb(), { seed: mark?.seed ?? DEMO_SEED, until, ...size });
   };
 
   if (!canWrite || entries === undefined) return null;
@@ -51,7 +40,7 @@ export function DemoPanel({ cooperative, size }: { readonly cooperative: Coopera
       {!allowed ? <p className="hint">{m.onlyEmpty}</p> : null}
       {mark !== null && run.state === 'idle' ? <p className="notice">{m.loaded}</p> : null}
       {allowed && run.state !== 'loading' && run.state !== 'done' ? (
-        <button type="button" className="button button--primary" onClick={() => void start()}>
+        <button type="button" className="button button--primary" onClick={start}>
           {mark === null ? m.load : m.resume}
         </button>
       ) : null}

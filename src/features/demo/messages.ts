@@ -13,6 +13,8 @@ export const demoMessages = defineMessages({
     progressLabel: 'Kemajuan memuat koperasi contoh',
     done: (n: number) => `Selesai: ${String(n)} catatan koperasi contoh dimuat.`,
     failed: 'Memuat berhenti. Catatan yang sudah dimuat tetap ada; tekan lagi untuk melanjutkan.',
+    welcomeTitle: 'Coba dengan koperasi contoh',
+    welcomeHint: 'Mode coba berisi data contoh dua tahun (DEMO), untuk melihat semua layar terisi.',
   },
   en: {
     banner: 'DEMO — a sample cooperative for trying Lumbung. Its data is not real.',
@@ -26,5 +28,7 @@ export const demoMessages = defineMessages({
     progressLabel: 'Progress loading the sample cooperative',
     done: (n: number) => `Done: ${String(n)} entries of the sample cooperative loaded.`,
     failed: 'Loading stopped. Entries already loaded stay; tap again to continue.',
+    welcomeTitle: 'Try with a sample cooperative',
+    welcomeHint: 'Trial mode filled with two years of sample data (DEMO), to see every screen in use.',
   },
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { startLocalMode } from '../../db/enrollment.ts';
+import { DemoStartChoice } from '../demo/DemoStartChoice.tsx';
 import { FormError } from '../forms/FormError.tsx';
 import { getDb } from '../session/database.ts';
 import { LanguagePicker } from '../settings/LanguagePicker.tsx';
@@ -63,6 +64,9 @@ export function WelcomeScreen() {
             <span className="welcome-choice__title">{starting ? m.welcome.starting : m.welcome.tryTitle}</span>
             <span className="welcome-choice__hint">{m.welcome.tryHint}</span>
           </button>
+        </li>
+        <li>
+          <DemoStartChoice className="welcome-choice" />
         </li>
       </ul>
       {failed ? <FormError message={m.errors.startFailed} /> : null}

@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { startLocalMode } from '../../db/enrollment.ts';
+import { todayInJakarta } from '../../domain/dates.ts';
+import { DEMO_SEED } from '../../domain/demo/generate.ts';
+import { getDb } from '../session/database.ts';
+import { runDemoLoad } from './demo-job.ts';
+import type { DemoSize } from './DemoPanel.tsx';
+import { demoMessages } from './messages.ts';
+
+/**
+ * The welcome screen's third choice: trial mode with the demo cooperative loaded, in one tap. The
+ * load runs on while the treasurer creates the first user (the DEMO banner shows its progress).
+ */
+export function DemoStartChoice({ className, size }: { readonly className: string; readonly size?: DemoSize }) {
+  const m = demoMessages.useMessages();
+  const [starting, setStarting] = useState(false);
+  const start = async () => {
+    setStarting(true);
+    try {
+      const db = getDb();
+      await startLocalMode(db);
+      void runDemoLoad(db, { seed: DEMO_SEED, until: todayInJakarta(), ...size });
+    } finally {
+      setStarting(false);
+    }
+  };
+  return (
+    <button type="button" className={className} disabled={starting} onClick={() => void start()}>
+      <span className="welcome-choice__title">{m.welcomeTitle}</span>
+      <span className="welcome-choice__hint">{m.welcomeHint}</span>
+    </button>
+  );
+}
