@@ -200,7 +200,14 @@ describe('a cooperative’s page', () => {
       ],
       serverTime: '2026-11-29T04:00:00.000Z',
     };
-    const server = routes({ [`POST /admin/cooperatives/${coop.id}/import`]: () => json(200, answer) });
+    // The page fetches the cooperative again after the import; on a real network that takes a while.
+    const detail = () => json(200, { cooperative: coop, devices: [phone, oldPhone] });
+    let release = () => undefined as unknown;
+    const slowDetail: Handler = () => new Promise<Response>((resolve) => (release = () => resolve(detail())));
+    const server = routes({
+      [`POST /admin/cooperatives/${coop.id}/import`]: () => json(200, answer),
+      [`GET /admin/cooperatives/${coop.id}`]: [detail, slowDetail],
+    });
     renderDistrict(`/dinas/koperasi/${coop.id}`, server.client);
     const panel = await screen.findByRole('region', { name: 'Impor cadangan dari HP' });
 
@@ -221,6 +228,11 @@ describe('a cooperative’s page', () => {
     expect(server.callsTo('POST', `/admin/cooperatives/${coop.id}/import`)[0]?.body).toBe(text);
     // The page fetched the cooperative again: the import may have changed its figures.
     await waitFor(() => expect(server.callsTo('GET', `/admin/cooperatives/${coop.id}`)).toHaveLength(2));
+    // …without losing the result while it reloads, nor after.
+    expect(screen.getByTestId('import-result')).toHaveTextContent('Catatan no. urut 5');
+    release();
+    await waitFor(() => expect(server.callsTo('GET', `/cooperatives/${coop.id}/reports/balance-sheet`)).toHaveLength(2));
+    expect(screen.getByTestId('import-result')).toHaveTextContent('Catatan no. urut 5');
   });
 
   it('refuses a file that is not JSON or not a backup before sending, and says why for another cooperative’s file', async () => {

@@ -12,7 +12,7 @@ import { AdminClientContext } from '../../src/features/district/client-context.t
 import DistrictPage from '../../src/features/district/index.tsx';
 
 export type Call = { readonly method: string; readonly path: string; readonly body: string | undefined; readonly credentials: RequestCredentials | undefined };
-export type Handler = (call: Call) => Response;
+export type Handler = (call: Call) => Response | Promise<Response>;
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });

@@ -24,10 +24,11 @@ export function CooperativePage({ id }: { readonly id: string }) {
   const client = useAdminClient();
   // Bumped after an import: the figures, flags and member names may all have changed.
   const [version, setVersion] = useState(0);
-  const detail = useAdminQuery(() => client.cooperative(id), `${id}|${String(version)}`);
+  const detail = useAdminQuery(() => client.cooperative(id), `${id}|${String(version)}`, { keepWhileLoading: true });
   const members = useAdminQuery(
     () => client.report(id, 'members', { asOf: todayInJakarta() }, membersReportSchema),
     `${id}|${String(version)}`,
+    { keepWhileLoading: true },
   );
   const names = memberNames(members.state.status === 'loaded' ? members.state.value : null);
 
@@ -80,7 +81,7 @@ export function CooperativePage({ id }: { readonly id: string }) {
         </h2>
         <EnrollmentCodePanel cooperative={answer.cooperative} />
       </section>
-      <ReportsPanel key={version} cooperativeId={id} names={names} />
+      <ReportsPanel cooperativeId={id} names={names} version={version} />
       <DevicesPanel devices={answer.devices} nowMs={Date.now()} onRevoked={onRevoked} />
       <FlagsPanel cooperativeId={id} names={names} version={version} />
       <ImportPanel cooperativeId={id} onImported={() => setVersion((v) => v + 1)} />

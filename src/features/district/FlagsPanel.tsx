@@ -17,7 +17,9 @@ type Props = {
 export function FlagsPanel({ cooperativeId, names, version }: Props) {
   const m = districtMessages.useMessages();
   const client = useAdminClient();
-  const query = useAdminQuery(() => client.report(cooperativeId, 'flags', {}, flagsReportSchema), `${cooperativeId}|${String(version)}`);
+  const query = useAdminQuery(() => client.report(cooperativeId, 'flags', {}, flagsReportSchema), `${cooperativeId}|${String(version)}`, {
+    keepWhileLoading: true,
+  });
   const state = query.state;
   return (
     <section className="card district-section" aria-labelledby="flags-title">

@@ -28,7 +28,12 @@ import type { MemberNames } from './views/member-names.ts';
 import { MembersView } from './views/MembersView.tsx';
 import { ShuView } from './views/ShuView.tsx';
 
-type Props = { readonly cooperativeId: string; readonly names: MemberNames };
+type Props = {
+  readonly cooperativeId: string;
+  readonly names: MemberNames;
+  /** Changes when the cooperative's entries may have changed (after an import), to fetch again. */
+  readonly version: number;
+};
 
 function problemText(problem: ReportProblem | undefined, m: DistrictMessages): string | null {
   return problem === undefined ? null : m.reports[problem];
@@ -73,7 +78,7 @@ function period(request: ReportRequest, m: DistrictMessages): string {
  * runs offline). The parameters are checked as typed; the report shown is always the one whose
  * parameters are named in its heading.
  */
-export function ReportsPanel({ cooperativeId, names }: Props) {
+export function ReportsPanel({ cooperativeId, names, version }: Props) {
   const m = districtMessages.useMessages();
   const client = useAdminClient();
   const selectId = useId();
@@ -81,7 +86,7 @@ export function ReportsPanel({ cooperativeId, names }: Props) {
   const [report, setReport] = useState<DistrictReport>('balance-sheet');
   const [inputs, setInputs] = useState<ReportInputs>(() => defaultInputs(todayInJakarta()));
   const [requested, setRequested] = useState<ReportRequest>(() => ({ report: 'balance-sheet', query: { asOf: todayInJakarta() } }));
-  const query = useAdminQuery(() => loadReport(client, cooperativeId, requested), `${cooperativeId}|${JSON.stringify(requested)}`);
+  const query = useAdminQuery(() => loadReport(client, cooperativeId, requested), `${cooperativeId}|${String(version)}|${JSON.stringify(requested)}`);
 
   const problems = reportProblems(report, inputs);
   const next = reportRequest(report, inputs);

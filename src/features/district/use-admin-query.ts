@@ -18,14 +18,24 @@ export type AdminQuery<T> = {
   readonly replace: (value: T) => void;
 };
 
-export function useAdminQuery<T>(load: () => Promise<AdminResult<T>>, key: string): AdminQuery<T> {
+export type QueryOptions = {
+  /**
+   * Keep showing the loaded value while a changed key loads (the same thing, fresher: a
+   * cooperative after an import). Without it the page shows "Memuat…", which is right when the
+   * key names different content (another report), and would unmount what sits below otherwise.
+   */
+  readonly keepWhileLoading?: boolean;
+};
+
+export function useAdminQuery<T>(load: () => Promise<AdminResult<T>>, key: string, options: QueryOptions = {}): AdminQuery<T> {
+  const keep = options.keepWhileLoading === true;
   const { signOut } = useAdminSession();
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let live = true;
-    setState({ status: 'loading' });
+    setState((current) => (keep && current.status === 'loaded' ? current : { status: 'loading' }));
     void load().then((result) => {
       if (!live) return;
       if (result.ok) setState({ status: 'loaded', value: result.value });
@@ -36,7 +46,7 @@ export function useAdminQuery<T>(load: () => Promise<AdminResult<T>>, key: strin
       live = false;
     };
     // `load` is a fresh closure each render; `key` says when what it loads changed.
-  }, [key, attempt, signOut]);
+  }, [key, attempt, signOut, keep]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   const replace = useCallback((value: T) => setState({ status: 'loaded', value }), []);
