@@ -1,4 +1,4 @@
-import { useCooperative } from '../session/cooperative.ts';
+import { useCooperativeOutsideGate } from './safe-cooperative.ts';
 import { useDemoJob } from './demo-job.ts';
 import { demoMarkOf } from './demo-mark.ts';
 import { demoMessages } from './messages.ts';
@@ -10,7 +10,7 @@ import { demoMessages } from './messages.ts';
  */
 export function DemoBanner() {
   const m = demoMessages.useMessages();
-  const cooperative = useCooperative();
+  const cooperative = useCooperativeOutsideGate();
   const job = useDemoJob((store) => store.job);
   const loading = job.state === 'loading';
   if (!loading && demoMarkOf(cooperative?.settings) === null) return null;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { getDb } from '../session/database.ts';
-import { useCooperative } from '../session/cooperative.ts';
+import { useCooperativeOutsideGate } from '../demo/safe-cooperative.ts';
 import { startSyncEngine } from './engine.ts';
 
 /**
@@ -9,7 +9,7 @@ import { startSyncEngine } from './engine.ts';
  * moment a local-only phone finishes enrolling — and stops it on unmount.
  */
 export function SyncEngineHost() {
-  const cooperative = useCooperative();
+  const cooperative = useCooperativeOutsideGate();
   const enrolled = cooperative?.mode === 'enrolled';
   useEffect(() => {
     if (!enrolled) return undefined;
