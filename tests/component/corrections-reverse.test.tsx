@@ -9,6 +9,9 @@ import { rupiah } from '../../src/domain/money.ts';
 import CorrectionsPage from '../../src/features/corrections/index.tsx';
 import { closeSession, openSignedInSession, type TestSession } from './session-fixture.ts';
 
+
+/** Saving signs and commits through fake-indexeddb: allow for a busy 2-core CI machine. */
+const SLOW = { timeout: 5_000 };
 let session: TestSession | undefined;
 afterEach(() => closeSession(session));
 
@@ -41,6 +44,7 @@ describe('Koreksi: reversing an entry', () => {
 
     expect(await screen.findByRole('heading', { name: 'Rincian catatan: Setoran simpanan' })).toBeInTheDocument();
     expect(screen.getByTestId('entry-sync')).toHaveTextContent('Belum tersinkron (hanya di HP ini)');
+    expect(screen.getByText(/^\d{2}\/\d{2}\/\d{2,4},? \d{2}[.:]\d{2}[.:]\d{2} WIB$/)).toBeInTheDocument();
     const journal = screen.getByRole('table');
     expect(within(journal).getByText('1-101 Kas').closest('tr')).toHaveTextContent('Rp50.000');
     expect(within(journal).getByText('3-102 Simpanan wajib').closest('tr')).toHaveTextContent('Rp50.000');
@@ -58,9 +62,9 @@ describe('Koreksi: reversing an entry', () => {
     await user.type(reason, 'Salah anggota,  seharusnya Budi ');
     expect(save).toBeEnabled();
     await user.click(save);
-    const dialog = await screen.findByRole('alertdialog', { name: 'Batalkan catatan ini?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Batalkan catatan ini?' }, SLOW);
     await user.click(within(dialog).getByRole('button', { name: 'Ya, batalkan' }));
-    expect(await screen.findByText('Catatan sudah dibatalkan.')).toBeInTheDocument();
+    expect(await screen.findByText('Catatan sudah dibatalkan.', {}, SLOW)).toBeInTheDocument();
     expect(screen.getByText('Tersimpan')).toBeInTheDocument();
 
     const reversals = await db.entries.where('type').equals('entry.reversed').toArray();
@@ -107,13 +111,13 @@ describe('Koreksi: reversing an entry', () => {
     await user.click(await screen.findByRole('button', { name: 'Batalkan entri ini' }));
     await user.type(screen.getByLabelText('Alasan pembatalan'), 'Uang palsu');
     await user.click(screen.getByRole('button', { name: 'Simpan pembatalan' }));
-    const dialog = await screen.findByRole('alertdialog');
+    const dialog = await screen.findByRole('alertdialog', {}, SLOW);
     expect(await within(dialog).findByTestId('reverse-warnings')).toHaveTextContent('Penarikan melebihi saldo simpanan');
     await user.click(within(dialog).getByRole('button', { name: 'Batal' }));
     expect(await db.entries.where('type').equals('entry.reversed').count()).toBe(0);
     await user.click(screen.getByRole('button', { name: 'Simpan pembatalan' }));
-    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Ya, batalkan' }));
-    expect(await screen.findByTestId('flag-note')).toHaveTextContent('Penarikan melebihi saldo simpanan');
+    await user.click(within(await screen.findByRole('alertdialog', {}, SLOW)).getByRole('button', { name: 'Ya, batalkan' }));
+    expect(await screen.findByTestId('flag-note', {}, SLOW)).toHaveTextContent('Penarikan melebihi saldo simpanan');
     expect((await memberById(db, memberId))?.savings.sukarela).toBe(-30_000);
   }, 30_000);
 

@@ -7,6 +7,9 @@ import { newEntryId, newMemberId, type MemberId } from '../../src/domain/ids.ts'
 import LoansPage from '../../src/features/loans/index.tsx';
 import { closeSession, openSignedInSession, type TestSession } from './session-fixture.ts';
 
+
+/** Saving signs and commits through fake-indexeddb: allow for a busy 2-core CI machine. */
+const SLOW = { timeout: 5_000 };
 let session: TestSession;
 beforeEach(async () => {
   session = await openSignedInSession({ name: 'Bu Siti' });
@@ -102,7 +105,7 @@ describe('Pencairan pinjaman', () => {
     expect(save).toBeEnabled();
 
     await user.click(save);
-    expect(await screen.findByText('Tersimpan')).toBeInTheDocument();
+    expect(await screen.findByText('Tersimpan', {}, SLOW)).toBeInTheDocument();
     const rowsSaved = await session.db.entries.where('type').equals('loan.disbursed').toArray();
     expect(rowsSaved).toHaveLength(1);
     const entry = rowsSaved[0]?.entry;
@@ -138,14 +141,14 @@ describe('Pencairan pinjaman', () => {
     expect(await screen.findByTestId('member-left')).toHaveTextContent('Anggota ini sudah keluar dari koperasi.');
     await user.type(screen.getByLabelText('Pokok pinjaman'), '1.000.000');
     await user.click(screen.getByRole('button', { name: 'Simpan pencairan' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Periksa dulu sebelum mencairkan' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Periksa dulu sebelum mencairkan' }, SLOW);
     expect(within(dialog).getByTestId('disburse-warnings')).toHaveTextContent('Anggota ini sudah keluar dari koperasi.');
     await user.click(within(dialog).getByRole('button', { name: 'Batal' }));
     expect(await session.db.entries.where('type').equals('loan.disbursed').count()).toBe(0);
 
     await user.click(screen.getByRole('button', { name: 'Simpan pencairan' }));
-    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Tetap cairkan' }));
-    expect(await screen.findByTestId('flag-note')).toHaveTextContent('Anggota sudah keluar');
+    await user.click(within(await screen.findByRole('alertdialog', {}, SLOW)).getByRole('button', { name: 'Tetap cairkan' }));
+    expect(await screen.findByTestId('flag-note', {}, SLOW)).toHaveTextContent('Anggota sudah keluar');
     expect(await session.db.entries.where('type').equals('loan.disbursed').count()).toBe(1);
     expect(await flagsOf(session.db)).toContain('member-left');
   });

@@ -9,6 +9,9 @@ import { rupiah } from '../../src/domain/money.ts';
 import LoansPage from '../../src/features/loans/index.tsx';
 import { closeSession, openSignedInSession, type TestSession } from './session-fixture.ts';
 
+
+/** Saving signs and commits through fake-indexeddb: allow for a busy 2-core CI machine. */
+const SLOW = { timeout: 5_000 };
 let session: TestSession;
 beforeEach(async () => {
   session = await openSignedInSession({ name: 'Bu Siti' });
@@ -86,7 +89,7 @@ describe('Pembayaran angsuran', () => {
     expect(screen.getByRole('button', { name: 'Simpan pembayaran' })).toBeEnabled();
 
     await user.click(screen.getByRole('button', { name: 'Simpan pembayaran' }));
-    expect(await screen.findByText('Tersimpan')).toBeInTheDocument();
+    expect(await screen.findByText('Tersimpan', {}, SLOW)).toBeInTheDocument();
     const saved = await repaid(session.db);
     expect(saved).toHaveLength(1);
     expect(saved[0]?.date).toBe('2026-02-11');
@@ -116,13 +119,13 @@ describe('Pembayaran angsuran', () => {
     expect(screen.getByLabelText('Jasa (bunga)')).toHaveValue('900.000');
     expect(screen.getByTestId('repay-beyond')).toHaveTextContent('Pokok yang dibayar melebihi sisa pinjaman (Rp5.000.000).');
     await user.click(screen.getByRole('button', { name: 'Simpan pembayaran' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Periksa dulu sebelum menyimpan' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Periksa dulu sebelum menyimpan' }, SLOW);
     expect(within(dialog).getByTestId('repay-warnings')).toHaveTextContent('Angsuran melebihi sisa pinjaman');
     await user.click(within(dialog).getByRole('button', { name: 'Batal' }));
     expect(await repaid(session.db)).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Simpan pembayaran' }));
-    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Tetap simpan' }));
-    expect(await screen.findByTestId('flag-note')).toHaveTextContent('Angsuran melebihi sisa pinjaman');
+    await user.click(within(await screen.findByRole('alertdialog', {}, SLOW)).getByRole('button', { name: 'Tetap simpan' }));
+    expect(await screen.findByTestId('flag-note', {}, SLOW)).toHaveTextContent('Angsuran melebihi sisa pinjaman');
     expect((await repaid(session.db))[0]?.data).toMatchObject({ principal: 5_100_000, interest: 900_000, fine: 0 });
   }, 30_000);
 });
@@ -152,7 +155,7 @@ describe('Rincian pinjaman and pelunasan dipercepat', () => {
     expect(screen.getByLabelText('Jasa (bunga)')).toHaveValue('75.000');
     expect(screen.getByLabelText('Denda')).toHaveValue('0');
     await user.click(screen.getByRole('button', { name: 'Simpan pembayaran' }));
-    expect(await screen.findByText('Tersimpan')).toBeInTheDocument();
+    expect(await screen.findByText('Tersimpan', {}, SLOW)).toBeInTheDocument();
     const last = (await repaid(session.db)).find((e) => e.date === '2026-03-15');
     expect(last?.data).toMatchObject({ principal: 4_583_334, interest: 75_000, fine: 0 });
 

@@ -14,6 +14,14 @@ import { ReverseForm } from './ReverseForm.tsx';
 
 const ACCOUNT_NAMES = new Map(DEFAULT_CHART.map((a) => [a.code, a.name]));
 
+const JAKARTA_TIME = new Intl.DateTimeFormat('id-ID', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Jakarta' });
+
+/** The phone's clock when the entry was recorded, in WIB (a claim, never used for ordering). */
+function jakartaTime(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : `${JAKARTA_TIME.format(ms)} WIB`;
+}
+
 /** The label of a data key; a key this version does not know shows as itself. */
 function keyLabel(labels: Readonly<Record<string, string>>, key: string): string {
   return labels[key] ?? key;
@@ -93,7 +101,7 @@ function EntryFacts({ looked }: { readonly looked: LookedUpEntry }) {
         </div>
         <div>
           <dt>{m.facts.recordedAt}</dt>
-          <dd>{entry.recordedAt}</dd>
+          <dd>{jakartaTime(entry.recordedAt)}</dd>
         </div>
         <div>
           <dt>{m.facts.sync}</dt>

@@ -35,6 +35,13 @@ function carried(): URLSearchParams {
   return new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search);
 }
 
+/** An amount carried in the URL, as the field shows it; anything but plain digits is ignored. */
+function carriedAmount<K extends string>(params: URLSearchParams, name: string, key: K): Partial<Record<K, string>> {
+  const raw = params.get(name);
+  if (raw === null || !/^\d{1,13}$/.test(raw)) return {};
+  return { [key]: formatThousands(Number(raw)) } as Partial<Record<K, string>>;
+}
+
 const isMethod = (v: string | null): v is LoanMethod => v === 'flat' || v === 'menurun' || v === 'anuitas';
 
 /**
@@ -57,8 +64,8 @@ export function DisburseForm() {
   const input = useLoanTermsInput({
     months: Number.isSafeInteger(carriedMonths) && carriedMonths > 0 ? carriedMonths : defaults.months,
     rateBp: Number.isSafeInteger(carriedRate) && carriedRate >= 0 && params.get('bunga') !== null ? carriedRate : defaults.rateBp,
-    ...(params.get('pokok') === null ? {} : { principal: formatThousands(Number(params.get('pokok'))) }),
-    ...(params.get('biaya') === null ? {} : { adminFee: formatThousands(Number(params.get('biaya'))) }),
+    ...carriedAmount(params, 'pokok', 'principal'),
+    ...carriedAmount(params, 'biaya', 'adminFee'),
   });
   const fromSimulator = params.get('bulan') !== null;
   usePrefillTerms(input, fromSimulator ? { months: carriedMonths, rateBp: carriedRate } : defaults);
