@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, startAppServer, type AppServer } from '../support/app-server.ts';
 import { launchBrowser, launchPersistentContext } from '../support/browser.ts';
+import { addMember, createFirstUser, goTo, setUpTrialPhone, startTrial, waitForHeading } from '../support/e2e-flows.ts';
 import type { PageGlobals } from './page-globals.ts';
 import { viteBuild } from './vite-build.ts';
 
@@ -45,6 +46,41 @@ async function openControlled(context: BrowserContext, route = '/'): Promise<Pag
 }
 
 const heading = (page: Page) => page.locator('#root h1').first();
+
+/** The treasurer's screens behind the session gate, each with the title it shows. */
+const REAL_SCREENS = [
+  ['/', 'Beranda'],
+  ['/anggota', 'Anggota'],
+  ['/anggota/baru', 'Anggota baru'],
+  ['/simpanan', 'Simpanan'],
+  ['/simpanan/wajib', 'Tagihan simpanan wajib'],
+  ['/pinjaman', 'Pinjaman'],
+  ['/pinjaman/baru', 'Pencairan pinjaman'],
+  ['/pinjaman/simulasi', 'Simulasi pinjaman'],
+  ['/lainnya', 'Lainnya'],
+  ['/kas', 'Kas dan gerai'],
+  ['/koreksi', 'Koreksi'],
+  ['/laporan', 'Laporan'],
+  ['/laporan/neraca', 'Neraca'],
+  ['/laporan/buku-kas', 'Buku kas'],
+  ['/laporan/anggota', 'Daftar anggota dan simpanan'],
+  ['/tutup-buku', /^Pembagian SHU/],
+  ['/sinkron', 'Sinkron'],
+  ['/pengaturan', 'Pengaturan'],
+  ['/pengguna', 'Pengguna HP ini'],
+  ['/daftar', 'Pendaftaran HP'],
+  ['/tentang', 'Tentang Lumbung'],
+] as const;
+
+/** A fresh trial phone with its bendahara signed in, then every real screen, in-app. */
+async function walkRealScreens(page: Page): Promise<void> {
+  await page.goto(`${server.url}/`);
+  await setUpTrialPhone(page, { name: 'Bu Siti', pin: '246810' });
+  for (const [route, title] of REAL_SCREENS) {
+    await goTo(page, route);
+    await waitForHeading(page, title);
+  }
+}
 
 /** Width and height of a PNG from its IHDR chunk. */
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
@@ -209,6 +245,8 @@ describe('content security and first load', () => {
         await page.goto(`${server.url}${route}`);
         await page.locator('h1').first().waitFor();
       }
+      // Behind the session gate: the real screens (lazy chunks, forms, tables) under the same policy.
+      await walkRealScreens(page);
       expect(violations).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
@@ -232,6 +270,7 @@ describe('content security and first load', () => {
         await page.goto(`${server.url}${route}`);
         await page.locator('h1').first().waitFor();
       }
+      await walkRealScreens(page);
       expect(scripts.filter((script) => script.includes('district'))).toEqual([]);
       await page.goto(`${server.url}/dinas`);
       await page.locator('h1').first().waitFor();
@@ -241,26 +280,43 @@ describe('content security and first load', () => {
     }
   });
 
-  it('fits a 360 px screen at 200 % text size with 48 px touch targets', async () => {
+  it('fits a 360 px screen at 200 % text size with 48 px touch targets, on the gate and on every real screen', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
       const page = await context.newPage();
-      for (const route of ['/', '/lainnya', '/tentang', '/pengaturan']) {
-        await page.goto(`${server.url}${route}`);
-        await page.locator('h1').first().waitFor();
-        // Text size 200 %: what Android's font scale does to rem-based layouts.
-        await page.evaluate(() =>
+      page.setDefaultTimeout(20_000);
+      // Text size 200 %: what Android's font scale does to rem-based layouts. Set on <html>, it
+      // lasts for every in-app navigation; a page load resets it, so it is set again after one.
+      const largeText = () =>
+        page.evaluate(() =>
           (globalThis as unknown as PageGlobals).document.documentElement.style.setProperty('font-size', '200%'),
         );
-        const overflow = await page.evaluate(() => {
+      const overflow = () =>
+        page.evaluate(() => {
           const page = globalThis as unknown as PageGlobals;
           return page.document.documentElement.scrollWidth - page.innerWidth;
         });
-        expect(overflow, route).toBeLessThanOrEqual(0);
+
+      // The session gate's own screens: welcome, then the first user's form.
+      await page.goto(`${server.url}/`);
+      await waitForHeading(page, 'Selamat datang di Lumbung');
+      await largeText();
+      expect(await overflow(), 'welcome').toBeLessThanOrEqual(0);
+      await startTrial(page);
+      expect(await overflow(), 'first user').toBeLessThanOrEqual(0);
+      await createFirstUser(page, 'Bu Siti', '246810');
+
+      // Behind the gate: every screen of the treasurer's frame, with a member on the books so the
+      // lists and forms have something in them.
+      await addMember(page, { number: 'A-001', name: 'Siti Aminah Nurhayati' });
+      for (const [route, title] of REAL_SCREENS) {
+        await goTo(page, route);
+        await waitForHeading(page, title);
+        expect(await overflow(), route).toBeLessThanOrEqual(0);
       }
-      // "Tentang" is never behind the session gate, so the treasurer's frame is always there.
-      await page.goto(`${server.url}/tentang`);
-      await page.locator('h1').first().waitFor();
+      // Beranda's bottom navigation: five tabs, each at least 48 × 48 px.
+      await goTo(page, '/');
+      await waitForHeading(page, 'Beranda');
       const navItems = page.locator('nav[aria-label="Menu utama"] a');
       expect(await navItems.count()).toBe(5);
       for (const item of await navItems.all()) {
@@ -268,6 +324,12 @@ describe('content security and first load', () => {
         expect(box?.height).toBeGreaterThanOrEqual(48);
         expect(box?.width).toBeGreaterThanOrEqual(48);
       }
+
+      // The lock screen after a reload.
+      await page.reload();
+      await waitForHeading(page, 'Lumbung terkunci');
+      await largeText();
+      expect(await overflow(), 'lock screen').toBeLessThanOrEqual(0);
     } finally {
       await context.close();
     }
