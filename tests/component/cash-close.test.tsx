@@ -102,7 +102,7 @@ describe('Tutup kas harian', { timeout: 20_000 }, () => {
   });
 
   it('keeps the memo within 200 characters whatever the note', () => {
-    const memo = closeMemo('Selisih kurang kas', '29/11/2026: dihitung Rp1, catatan Rp2', 'n'.repeat(400));
+    const memo = closeMemo({ kind: 'short', difference: rupiah(1) }, '2026-11-29', rupiah(1), rupiah(2), 'n'.repeat(400));
     expect(memo.length).toBe(200);
     expect(memo.startsWith('Selisih kurang kas 29/11/2026: dihitung Rp1, catatan Rp2 — nnn')).toBe(true);
   });

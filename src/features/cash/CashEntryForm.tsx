@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { formatDateId, todayInJakarta } from '../../domain/dates.ts';
+import { todayInJakarta } from '../../domain/dates.ts';
 import type { Via } from '../../domain/entry/schema.ts';
 import type { MemberId } from '../../domain/ids.ts';
 import type { MemberRow } from '../../domain/ledger/index.ts';
@@ -24,6 +24,7 @@ import { getDb } from '../session/index.ts';
 import { accountsFor, DEFAULT_ACCOUNT, readChart } from './cash-accounts.ts';
 import { MemoField } from './MemoField.tsx';
 import { useMemoInput } from './memo-input.ts';
+import { shopSalesMemo } from './sales-memo.ts';
 import { cashMessages } from './messages.ts';
 import { balanceOf, useCashToday } from './use-cash-today.ts';
 
@@ -51,7 +52,7 @@ export function CashEntryForm({ mode }: { readonly mode: CashEntryMode }) {
   const cash = useCashToday(todayInJakarta());
   const choices = accountsFor(direction, chart ?? []);
 
-  const salesMemo = date.date === undefined ? undefined : m.salesMemo(formatDateId(date.date));
+  const salesMemo = date.date === undefined ? undefined : shopSalesMemo(date.date);
   const memoText = mode === 'sales' ? salesMemo : memo.check.ok ? memo.check.value : undefined;
   const valid = amount.value !== undefined && date.date !== undefined && memoText !== undefined;
   const busy = state.status === 'saving';

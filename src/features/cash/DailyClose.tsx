@@ -38,10 +38,8 @@ export function DailyClose() {
 
   async function record() {
     setConfirming(false);
-    if (outcome === undefined || book === undefined || counted.value === undefined) return;
-    const head = outcome.kind === 'over' ? m.close.overMemo : m.close.shortMemo;
-    const memo = closeMemo(head, m.close.memoDetail(formatDateId(today), formatRupiah(counted.value), formatRupiah(book)), note);
-    const draft = closeDraft(today, outcome, memo);
+    if (outcome === undefined || outcome.kind === 'match' || book === undefined || counted.value === undefined) return;
+    const draft = closeDraft(today, outcome, closeMemo(outcome, today, counted.value, book, note));
     if (draft !== undefined) await save(draft, { receipt: true });
   }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { formatRupiah, formatThousands } from '../../domain/money-format.ts';
 import { rupiah, type Rupiah } from '../../domain/money.ts';
 import { cashMessages } from './messages.ts';
@@ -20,6 +20,7 @@ export function parseCount(text: string): number | undefined {
 /** Optional help for counting the box: sheets per denomination → a total to use as the count. */
 export function DenominationCounter({ onUse }: { readonly onUse: (total: Rupiah) => void }) {
   const m = cashMessages.useMessages();
+  const idBase = useId();
   const [counts, setCounts] = useState<Readonly<Record<number, string>>>({});
   const parsed = DENOMINATIONS.map((value) => ({ value, count: parseCount(counts[value] ?? '') }));
   const valid = parsed.every((p) => p.count !== undefined);
@@ -29,7 +30,7 @@ export function DenominationCounter({ onUse }: { readonly onUse: (total: Rupiah)
       <summary>{m.close.counter}</summary>
       <div className="denominations__grid">
         {DENOMINATIONS.map((value) => {
-          const id = `denomination-${value}`;
+          const id = `${idBase}-${value}`;
           const bad = parseCount(counts[value] ?? '') === undefined;
           return (
             <div key={value} className="field">

@@ -11,6 +11,8 @@
  * what the box holds, and a `settings.changed` per day would bury the cooperative's real settings.
  */
 import { ACCOUNTS } from '../../domain/chart.ts';
+import { formatDateId } from '../../domain/dates.ts';
+import { formatRupiah } from '../../domain/money-format.ts';
 import { rupiah, type Rupiah } from '../../domain/money.ts';
 import type { ScreenDraft } from '../forms/index.ts';
 import { MEMO_MAX } from './memo-input.ts';
@@ -25,9 +27,14 @@ export function closeOutcome(book: Rupiah, counted: Rupiah): CloseOutcome {
   return counted > book ? { kind: 'over', difference: rupiah(counted - book) } : { kind: 'short', difference: rupiah(book - counted) };
 }
 
-/** `head: detail — note`, the note shortened so the memo fits CONTRACT's 200 characters. */
-export function closeMemo(head: string, detail: string, note: string): string {
-  const base = `${head} ${detail}`;
+/**
+ * The memo of a difference entry, in Indonesian whatever the screen's language (it is part of the
+ * signed books the Dinas and the RAT read): `Selisih kurang kas 29/11/2026: dihitung Rp230.000,
+ * catatan Rp232.500 — <note>`, the note shortened so the memo fits CONTRACT's 200 characters.
+ */
+export function closeMemo(outcome: Exclude<CloseOutcome, { kind: 'match' }>, date: string, counted: Rupiah, book: Rupiah, note: string): string {
+  const head = outcome.kind === 'over' ? 'Selisih lebih kas' : 'Selisih kurang kas';
+  const base = `${head} ${formatDateId(date)}: dihitung ${formatRupiah(counted)}, catatan ${formatRupiah(book)}`;
   const trimmed = note.trim();
   if (trimmed === '') return base.slice(0, MEMO_MAX);
   const room = MEMO_MAX - base.length - 3;

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { todayInJakarta } from '../../domain/dates.ts';
 import { reportsMessages } from './messages.ts';
 
 export type YearInput = { readonly text: string; readonly setText: (text: string) => void; readonly year: number | undefined };
@@ -8,6 +9,11 @@ export function parseYear(text: string): number | undefined {
   if (!/^\d{4}$/u.test(text.trim())) return undefined;
   const year = Number(text.trim());
   return year >= 2000 && year <= 2200 ? year : undefined;
+}
+
+/** The financial year a report or a closing usually means: the last one that has ended. */
+export function lastYear(): number {
+  return Number(todayInJakarta().slice(0, 4)) - 1;
 }
 
 export function useYearInput(initial: number): YearInput {

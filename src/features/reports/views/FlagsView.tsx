@@ -7,7 +7,7 @@ import { reportsMessages } from '../messages.ts';
 import { section, type ReportSection } from '../report-section.ts';
 import { ReportShell } from '../ReportShell.tsx';
 import { useLedgerQuery } from '../use-ledger-query.ts';
-import { memberNamer } from './LoansView.tsx';
+import { memberNamer } from '../member-label.ts';
 
 type Messages = ReturnType<typeof reportsMessages.current>;
 type Names = {

@@ -1,9 +1,8 @@
 import { COLLECTIBILITY_CLASSES, type Collectibility } from '../../../domain/collectibility.ts';
 import { formatDateId, todayInJakarta } from '../../../domain/dates.ts';
-import type { LedgerState } from '../../../domain/ledger/index.ts';
 import { loansReport, type LoansReport } from '../../../domain/reports/index.ts';
 import { DateField, useDateInput } from '../../forms/index.ts';
-import { memberLabel } from '../member-label.ts';
+import { memberNamer } from '../member-label.ts';
 import { reportsMessages } from '../messages.ts';
 import { section, type ReportSection } from '../report-section.ts';
 import { ReportShell } from '../ReportShell.tsx';
@@ -57,11 +56,6 @@ export function loansSections(body: LoansReport, m: Messages, memberName: (id: s
     ),
   ];
 }
-
-export const memberNamer =
-  (state: LedgerState, m: Messages) =>
-  (memberId: string | null): string =>
-    memberLabel(state, memberId, m.unknownMember);
 
 export function LoansView() {
   const m = reportsMessages.useMessages();

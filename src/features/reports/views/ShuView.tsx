@@ -1,15 +1,10 @@
-import { todayInJakarta } from '../../../domain/dates.ts';
 import { shuReport } from '../../../domain/reports/index.ts';
 import { reportsMessages } from '../messages.ts';
 import { ReportShell } from '../ReportShell.tsx';
 import { shuSections } from '../shu-sections.ts';
 import { useLedgerQuery } from '../use-ledger-query.ts';
-import { YearField, useYearInput } from '../YearField.tsx';
-import { memberNamer } from './LoansView.tsx';
-
-export function lastYear(): number {
-  return Number(todayInJakarta().slice(0, 4)) - 1;
-}
+import { lastYear, YearField, useYearInput } from '../YearField.tsx';
+import { memberNamer } from '../member-label.ts';
 
 /** Pembagian SHU of a year (CONTRACT §6/§8 `shu`), with the allocation in force. */
 export function ShuView() {
