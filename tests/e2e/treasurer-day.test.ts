@@ -8,6 +8,7 @@ import { startAppServer, type AppServer } from '../support/app-server.ts';
 import { launchBrowser } from '../support/browser.ts';
 import {
   addMember,
+  adminApi,
   collectWajibForAll,
   disburseLoan,
   goTo,
@@ -18,6 +19,7 @@ import {
   reverseEntry,
   rowCells,
   setUpTrialPhone,
+  syncNowAndWait,
   unlock,
   waitForHeading,
 } from '../support/e2e-flows.ts';
@@ -57,7 +59,7 @@ async function openReport(page: Page, name: string): Promise<void> {
 }
 
 describe('a treasurer’s day, offline from the start', () => {
-  it('trial mode, members, wajib, a loan and its repayment, a shop sale, a reversal, the receipt, every report, and a reload', async () => {
+  it('trial mode, members, wajib, a loan and its repayment, a shop sale, a reversal, the receipt, every report, a reload; then enrolling keeps it all', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
       const page = await openControlled(context, server.url, '/');
@@ -186,6 +188,25 @@ describe('a treasurer’s day, offline from the start', () => {
         'A-003Dewi LestariAktifTotal simpanan: Rp70.000',
         'A-001Siti AminahAktifTotal simpanan: Rp70.000',
       ]);
+
+      // Evening, signal again: the trial phone enrolls with the office's code from the trial strip,
+      // keeps every entry, and the server's balance sheet agrees with the phone's to the rupiah.
+      await context.setOffline(false);
+      const api = await adminApi(server.url, server.admin);
+      const { id: cooperativeId } = await api.createCooperative({ name: 'KSP Makmur Jaya', village: 'Sidomulyo', district: 'Sleman' });
+      const code = await api.enrollmentCode(cooperativeId);
+      await page.getByRole('link', { name: 'Daftarkan', exact: true }).click();
+      await waitForHeading(page, 'Pendaftaran HP');
+      await page.getByLabel('Kode pendaftaran').fill(code);
+      await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();
+      await page.getByText('HP ini sudah terdaftar di KSP Makmur Jaya.').first().waitFor();
+      await page.getByText('14 catatan dari mode coba kini tercatat atas nama koperasi ini dan akan dikirim ke Dinas.').first().waitFor();
+      await syncNowAndWait(page);
+      expect((await api.cooperative(cooperativeId)).cooperative).toMatchObject({ entries: 14, members: 3 });
+      const sheet = await api.report<{ totals: { assets: number; liabilities: number; equity: number } }>(cooperativeId, 'balance-sheet', {
+        asOf: todayInJakarta(),
+      });
+      expect(sheet.totals).toEqual({ assets: 470_000, liabilities: 0, equity: 470_000 });
       expect(errors).toEqual([]);
     } finally {
       await context.close();
