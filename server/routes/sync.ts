@@ -65,7 +65,11 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
     const now = context.clock.now().toISOString();
     await context.store.touchSync(device.cooperativeId, now);
     // The stored JSON goes out as stored: no parse and re-serialise of thousands of entries.
-    const text = `{"entries":[${page.map((row) => row.body).join(',')}],"cursor":${JSON.stringify(encodeCursor(last))},"more":${String(more)},"serverTime":${JSON.stringify(now)}}`;
+    // `serverSeqs` (an addition to CONTRACT §7, docs/api.md) is parallel to `entries`: entries stay
+    // verbatim, and phones resolve member profile edits in server order with it.
+    const entries = page.map((row) => row.body).join(',');
+    const serverSeqs = page.map((row) => String(row.serverSeq)).join(',');
+    const text = `{"entries":[${entries}],"serverSeqs":[${serverSeqs}],"cursor":${JSON.stringify(encodeCursor(last))},"more":${String(more)},"serverTime":${JSON.stringify(now)}}`;
     return sendJsonText(reply, text);
   });
 }

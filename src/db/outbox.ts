@@ -7,6 +7,7 @@ import type { Entry } from '../domain/entry/schema.ts';
 import { Dexie } from 'dexie';
 import type { LumbungDb } from './database.ts';
 import type { EntryRow } from './entry-row.ts';
+import { commitLedger, dropLedgerCache, recordServerNumbers, takeLedgerForFold, type ServerNumber } from './projections.ts';
 
 /** One item of `POST /sync/push`'s `results` (CONTRACT §7). */
 export type PushResult =
@@ -29,56 +30,77 @@ export type OutboxApplied = { acked: number; rejected: number; gap: number; unkn
 /**
  * Applies the server's answers to a push in one transaction. `gap` leaves the entry pending (the
  * engine resends from the expected seq); an id we do not hold is reported back, not invented.
+ * The serverSeq of each acknowledged entry also reaches the projections in the same transaction:
+ * member profiles resolve edits in server order (src/domain/ledger/members.ts).
  */
 export async function markAcked(db: LumbungDb, results: readonly PushResult[]): Promise<OutboxApplied> {
-  return db.transaction('rw', db.entries, async () => {
-    const applied: OutboxApplied = { acked: 0, rejected: 0, gap: 0, unknown: [] };
-    const rows = await db.entries.bulkGet(results.map((r) => r.id));
-    const updated: EntryRow[] = [];
-    results.forEach((result, i) => {
-      const row = rows[i];
-      if (row === undefined) {
-        applied.unknown.push(result.id);
-        return;
-      }
-      // A `duplicate` that confirms the serverSeq we already hold is a resent batch answered again:
-      // keep the first acknowledgement, whose status and flag reason a `duplicate` does not repeat.
-      // Any other answer for an acked row means our earlier acknowledgement disagrees with the
-      // server (e.g. a server restored from an older backup got the entry again). The server's
-      // record is the truth (CONTRACT §7: `duplicate` carries the ORIGINAL serverSeq), so the old
-      // serverSeq, status and reason are replaced by the answer below.
-      if (row.sync === 'acked' && result.status === 'duplicate' && row.serverSeq === result.serverSeq) {
+  try {
+    const outcome = await db.transaction('rw', [db.entries, db.meta, db.projections], async () => {
+      const applied = await applyAnswers(db, results);
+      const { state, mark } = await takeLedgerForFold(db);
+      const nextMark = await recordServerNumbers(db, state, mark, applied.numbers);
+      return { applied: applied.tally, state, nextMark };
+    });
+    commitLedger(db, outcome.state, outcome.nextMark);
+    return outcome.applied;
+  } catch (error) {
+    dropLedgerCache(db);
+    throw error;
+  }
+}
+
+async function applyAnswers(
+  db: LumbungDb,
+  results: readonly PushResult[],
+): Promise<{ tally: OutboxApplied; numbers: ServerNumber[] }> {
+  const applied: OutboxApplied = { acked: 0, rejected: 0, gap: 0, unknown: [] };
+  const rows = await db.entries.bulkGet(results.map((r) => r.id));
+  const updated: EntryRow[] = [];
+  results.forEach((result, i) => {
+    const row = rows[i];
+    if (row === undefined) {
+      applied.unknown.push(result.id);
+      return;
+    }
+    // A `duplicate` that confirms the serverSeq we already hold is a resent batch answered again:
+    // keep the first acknowledgement, whose status and flag reason a `duplicate` does not repeat.
+    // Any other answer for an acked row means our earlier acknowledgement disagrees with the
+    // server (e.g. a server restored from an older backup got the entry again). The server's
+    // record is the truth (CONTRACT §7: `duplicate` carries the ORIGINAL serverSeq), so the old
+    // serverSeq, status and reason are replaced by the answer below.
+    if (row.sync === 'acked' && result.status === 'duplicate' && row.serverSeq === result.serverSeq) {
+      applied.acked++;
+      return;
+    }
+    switch (result.status) {
+      case 'accepted':
+      case 'duplicate':
+        updated.push({ ...withoutReason(row), sync: 'acked', serverStatus: result.status, serverSeq: result.serverSeq });
         applied.acked++;
         return;
-      }
-      switch (result.status) {
-        case 'accepted':
-        case 'duplicate':
-          updated.push({ ...withoutReason(row), sync: 'acked', serverStatus: result.status, serverSeq: result.serverSeq });
-          applied.acked++;
-          return;
-        case 'accepted_flagged':
-          updated.push({
-            ...row,
-            sync: 'acked',
-            serverStatus: 'accepted_flagged',
-            serverSeq: result.serverSeq,
-            reason: result.reason,
-          });
-          applied.acked++;
-          return;
-        case 'rejected':
-          updated.push({ ...row, sync: 'rejected', reason: result.reason });
-          applied.rejected++;
-          return;
-        case 'gap':
-          applied.gap++;
-          return;
-      }
-    });
-    await db.entries.bulkPut(updated);
-    return applied;
+      case 'accepted_flagged':
+        updated.push({
+          ...row,
+          sync: 'acked',
+          serverStatus: 'accepted_flagged',
+          serverSeq: result.serverSeq,
+          reason: result.reason,
+        });
+        applied.acked++;
+        return;
+      case 'rejected':
+        updated.push({ ...row, sync: 'rejected', reason: result.reason });
+        applied.rejected++;
+        return;
+      case 'gap':
+        applied.gap++;
+        return;
+    }
   });
+  await db.entries.bulkPut(updated);
+  const numbers: ServerNumber[] = [];
+  for (const r of updated) if (r.sync === 'acked' && r.serverSeq !== undefined) numbers.push({ id: r.id, serverSeq: r.serverSeq });
+  return { tally: applied, numbers };
 }
 
 /** Marks one entry rejected (e.g. a push answered 4xx for the whole batch because of it). */

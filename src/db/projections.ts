@@ -13,16 +13,19 @@
 import {
   applyEntry,
   emptyLedger,
+  recordServerSeq,
   ledgerFromTables,
   TABLE_NAMES,
   type Flag,
   type LedgerRows,
   type LedgerState,
+  type ApplyContext,
   type TableName,
   type Touched,
 } from '../domain/ledger/index.ts';
 import type { Entry } from '../domain/entry/schema.ts';
 import type { LumbungDb } from './database.ts';
+import type { EntryRow } from './entry-row.ts';
 import { assertInReadWriteTransaction } from './in-transaction.ts';
 import { readProjectionMark, writeMeta, type ProjectionMark } from './meta.ts';
 import { searchWords, sortKeyOfName, type ProjectionRow } from './projection-row.ts';
@@ -63,6 +66,9 @@ function projectionRow(t: TableName, k: string, v: unknown): ProjectionRow {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** The server position a stored entry is known to have: replaying it keeps profiles in server order. */
+const contextOfRow = (row: EntryRow): ApplyContext => (row.serverSeq === undefined ? {} : { serverSeq: row.serverSeq });
 
 /** Reads every projection row into a ledger state. Runs inside the caller's transaction if any. */
 async function readLedger(db: LumbungDb): Promise<LedgerState> {
@@ -125,7 +131,7 @@ async function catchUp(db: LumbungDb, cached: CachedLedger, mark: ProjectionMark
   if (behind <= 0 || behind > CATCH_UP_LIMIT) return undefined;
   const rows = await db.entries.where('order').between(cached.mark.order, mark.order, false, true).toArray();
   if (rows.length !== behind) return undefined;
-  for (const row of rows) applyEntry(cached.state, row.entry);
+  for (const row of rows) applyEntry(cached.state, row.entry, contextOfRow(row));
   return cached.state;
 }
 
@@ -135,17 +141,61 @@ export function commitLedger(db: LumbungDb, state: LedgerState, mark: Projection
 
 export type FoldOutcome = { flags: Flag[]; touched: Touched };
 
-/** Folds entries (already stored in this transaction) and writes exactly the rows they touched. */
-export async function foldAndWrite(db: LumbungDb, state: LedgerState, entries: readonly Entry[]): Promise<FoldOutcome[]> {
+/**
+ * Folds entries (already stored in this transaction) and writes exactly the rows they touched.
+ * `serverSeqs[i]`, when given, is entry i's position in the server's order (pulled entries).
+ */
+export async function foldAndWrite(
+  db: LumbungDb,
+  state: LedgerState,
+  entries: readonly Entry[],
+  serverSeqs?: readonly (number | undefined)[],
+): Promise<FoldOutcome[]> {
   const outcomes: FoldOutcome[] = [];
-  const touchedAll = new Map<TableName, Set<string>>(TABLE_NAMES.map((t) => [t, new Set<string>()]));
-  for (const entry of entries) {
-    const result = applyEntry(state, entry);
+  const touchedAll = emptyTouchSets();
+  entries.forEach((entry, i) => {
+    const serverSeq = serverSeqs?.[i];
+    const result = applyEntry(state, entry, serverSeq === undefined ? {} : { serverSeq });
     outcomes.push({ flags: result.flags, touched: result.touched });
-    for (const t of TABLE_NAMES) for (const k of result.touched[t]) touchedAll.get(t)?.add(k);
-  }
+    addTouched(touchedAll, result.touched);
+  });
   await writeTouched(db, state, touchedAll);
   return outcomes;
+}
+
+export type ServerNumber = { readonly id: string; readonly serverSeq: number };
+
+/**
+ * Records the serverSeq the server gave entries already folded here (our own, acknowledged by a
+ * push answer or proved by a pull) and writes the rows that changed. Such a change is not a new
+ * `order` that another tab could replay, so it bumps the generation: any other cached copy reloads.
+ * Returns the mark to commit with (the same mark when nothing changed).
+ */
+export async function recordServerNumbers(
+  db: LumbungDb,
+  state: LedgerState,
+  mark: ProjectionMark,
+  numbers: readonly ServerNumber[],
+): Promise<ProjectionMark> {
+  assertInReadWriteTransaction('recordServerNumbers');
+  const touchedAll = emptyTouchSets();
+  let changed = false;
+  for (const n of numbers) {
+    const touched = recordServerSeq(state, n.id, n.serverSeq);
+    changed ||= touched.entries.length > 0;
+    addTouched(touchedAll, touched);
+  }
+  if (!changed) return mark;
+  await writeTouched(db, state, touchedAll);
+  const next = { order: mark.order, generation: mark.generation + 1, format: PROJECTION_FORMAT };
+  await writeMeta(db, 'projection', next);
+  return next;
+}
+
+const emptyTouchSets = (): Map<TableName, Set<string>> => new Map(TABLE_NAMES.map((t) => [t, new Set<string>()]));
+
+function addTouched(into: Map<TableName, Set<string>>, touched: Touched): void {
+  for (const t of TABLE_NAMES) for (const k of touched[t]) into.get(t)?.add(k);
 }
 
 async function writeTouched(db: LumbungDb, state: LedgerState, touched: Map<TableName, Set<string>>): Promise<void> {
@@ -206,7 +256,7 @@ export async function rebuildInTransaction(db: LumbungDb): Promise<{ state: Ledg
   // In pages rather than one toArray(): five years of entries need not sit in memory at once.
   for (;;) {
     const page = await db.entries.where('order').above(count).limit(REBUILD_PAGE).toArray();
-    for (const row of page) applyEntry(state, row.entry);
+    for (const row of page) applyEntry(state, row.entry, contextOfRow(row));
     count += page.length;
     if (page.length < REBUILD_PAGE) break;
   }

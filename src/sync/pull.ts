@@ -3,8 +3,8 @@
  * server says `more: false`. Each page is stored by the local store's `ingestPulled` in ONE
  * transaction together with the page's cursor, so a phone killed between pages resumes exactly
  * where it stopped: nothing skipped, nothing applied twice (ingest also skips ids it holds).
- * Pulled entries reach the projections there, including other devices' member edits whose
- * conflicts the ledger turns into flags.
+ * Pulled entries reach the projections there with their serverSeqs, including other devices'
+ * member edits: profiles resolve edits in server order, and conflicts become flags.
  */
 import { ingestPulled } from '../db/ingest.ts';
 import { readPullCursor } from '../db/meta.ts';
@@ -46,7 +46,7 @@ export async function pullAll(session: DeviceSession, options: PullOptions = {})
     if (outcome.kind === 'refused') return { tally, stop: stopForRefusal(outcome.status, outcome.code, outcome.message) };
     const body = outcome.body;
     tally.serverTime = body.serverTime;
-    const stored = await ingestPulled(session.db, { entries: body.entries, cursor: body.cursor });
+    const stored = await ingestPulled(session.db, { entries: body.entries, cursor: body.cursor, serverSeqs: body.serverSeqs });
     if (!stored.ok) {
       // A page that does not validate came from a broken server or proxy; storage trouble is ours.
       const error = stored.error === 'entry-invalid' ? 'server' : 'storage';

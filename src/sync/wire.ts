@@ -32,13 +32,23 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.output<typeof pushResponseSchema>;
 
-export const pullResponseSchema = z.object({
-  // Each entry is validated by the local store's ingest (schema, hash) — here only "an object".
-  entries: z.array(z.unknown()),
-  cursor: z.string(),
-  more: z.boolean(),
-  serverTime: instant,
-});
+export const pullResponseSchema = z
+  .object({
+    // Each entry is validated by the local store's ingest (schema, hash) — here only "an object".
+    entries: z.array(z.unknown()),
+    /**
+     * Not in CONTRACT §7's table (an addition, docs/api.md): each entry's serverSeq, parallel to
+     * `entries`. Our server sends it; an older one may not, and then member profile edits fall back
+     * to arrival order on this phone.
+     */
+    serverSeqs: z.array(serverSeq).optional(),
+    cursor: z.string(),
+    more: z.boolean(),
+    serverTime: instant,
+  })
+  .refine((body) => body.serverSeqs === undefined || body.serverSeqs.length === body.entries.length, {
+    error: 'serverSeqs must have one number per entry',
+  });
 export type PullResponse = z.output<typeof pullResponseSchema>;
 
 export const enrollResponseSchema = z.object({

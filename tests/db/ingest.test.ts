@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ingestPulled } from '../../src/db/ingest.ts';
 import { readChainHead, readPullCursor } from '../../src/db/meta.ts';
-import { currentLedger, projectionSnapshot } from '../../src/db/projections.ts';
+import { currentLedger, projectionSnapshot, rebuildProjections } from '../../src/db/projections.ts';
+import type { EntryDraft } from '../../src/db/append-entry.ts';
 import { outboxStats } from '../../src/db/outbox.ts';
 import { deposit, enrolledPhone, join, newMemberId, save } from './support.ts';
 import { RemoteDevice } from './remote.ts';
@@ -83,5 +84,44 @@ describe('ingestPulled', () => {
     });
     expect(await db.entries.count()).toBe(0);
     expect(await readPullCursor(db)).toBeUndefined();
+  });
+
+  it('learns each entry\'s serverSeq from the page: profiles follow server order, and a rebuild agrees', async () => {
+    const db = await enrolledPhone();
+    const other = await RemoteDevice.create();
+    const member = newMemberId();
+    const edit = (name: string): EntryDraft => ({
+      type: 'member.updated',
+      data: { memberId: member, changes: { name }, seenCursor: '' },
+      date: '2026-11-10',
+      actor: 'Bu Siti',
+    });
+    const joined = await save(db, join(member, 'S-010', 'Sri'));
+    const mine = await save(db, edit('Sri Wahyuni'));
+    // Our pending edit sits on top until the server says where it stands.
+    expect((await currentLedger(db)).members.get(member)?.profile?.name).toBe('Sri Wahyuni');
+    const theirs = await other.sign(edit('Sri Wahyuningsih'));
+
+    // A page whose numbers do not fit its entries is refused whole.
+    for (const serverSeqs of [[1, 2], [1, 3, 3], [0, 1, 2]]) {
+      expect(await ingestPulled(db, { entries: [joined, mine, theirs], cursor: 'Mw', serverSeqs })).toMatchObject({
+        ok: false,
+        error: 'entry-invalid',
+      });
+    }
+    expect(await db.entries.count()).toBe(2);
+
+    // The server ordered our edit (2) before theirs (3): theirs decides the name, here as there.
+    const result = await ingestPulled(db, { entries: [joined, mine, theirs], cursor: 'Mw', serverSeqs: [1, 2, 3] });
+    expect(result).toMatchObject({ ok: true, value: { added: 1, acked: 2 } });
+    expect((await db.entries.get(mine.id))?.serverSeq).toBe(2);
+    expect((await db.entries.get(theirs.id))?.serverSeq).toBe(3);
+    const ledger = await currentLedger(db);
+    expect(ledger.members.get(member)?.profile?.name).toBe('Sri Wahyuningsih');
+    expect(ledger.entries.get(mine.id)?.serverSeq).toBe(2);
+    // Incremental = rebuild: the stored numbers replay the same order.
+    const incremental = await projectionSnapshot(db);
+    await rebuildProjections(db);
+    expect(await projectionSnapshot(db)).toEqual(incremental);
   });
 });

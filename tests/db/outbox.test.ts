@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { markAcked, markRejected, outboxStats, pendingEntries, rejectedEntries } from '../../src/db/outbox.ts';
 import { deposit, enrolledPhone, join, newMemberId, save } from './support.ts';
 import { appendEntry } from '../../src/db/append-entry.ts';
+import { currentLedger, dropLedgerCache } from '../../src/db/projections.ts';
 
 describe('outbox', () => {
   it('lists pending entries in seq order, limited, and counts them with the oldest age', async () => {
@@ -43,6 +44,11 @@ describe('outbox', () => {
     expect(applied).toEqual({ acked: 2, rejected: 1, gap: 1, unknown: ['0193a1c4-0000-7000-8000-000000000000'] });
     expect(await db.entries.get(a.id)).toMatchObject({ sync: 'acked', serverSeq: 11, serverStatus: 'accepted' });
     expect(await db.entries.get(b.id)).toMatchObject({ sync: 'acked', serverSeq: 12, reason: 'member-left' });
+    // The projections learned the numbers in the same transaction, and kept them on disk.
+    expect((await currentLedger(db)).entries.get(a.id)?.serverSeq).toBe(11);
+    dropLedgerCache(db);
+    expect((await currentLedger(db)).entries.get(b.id)?.serverSeq).toBe(12);
+    expect((await currentLedger(db)).entries.get(c.id)?.serverSeq).toBeNull();
     expect(await db.entries.get(c.id)).toMatchObject({ sync: 'rejected', reason: 'lines-mismatch' });
     expect((await pendingEntries(db, 10)).map((e) => e.id)).toEqual([d.id]);
     expect((await rejectedEntries(db)).map((r) => r.id)).toEqual([c.id]);

@@ -12,6 +12,8 @@ import { startHarness, type Harness } from './harness.ts';
 
 interface PullBody {
   entries: Entry[];
+  /** docs/api.md addition: each entry's serverSeq, parallel to `entries`. */
+  serverSeqs: number[];
   cursor: string;
   more: boolean;
   serverTime: string;
@@ -176,27 +178,33 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
     const b = await h.enroll(coop, 'HP ketua');
     const gita = ids.member();
     const pushedA = [await a.entry(joined(gita, 'G-001', 'Gita')), await a.entry(deposit(gita, 'pokok', 100_000))];
-    await h.push(a, pushedA);
+    const answers = [...(await h.push(a, pushedA)).results];
     const pushedB = [];
     for (let i = 0; i < 5; i++) pushedB.push(await b.entry(deposit(gita, 'wajib', 20_000 + i)));
-    await h.push(b, pushedB);
+    answers.push(...(await h.push(b, pushedB)).results);
     const order = [...pushedA, ...pushedB].map((e) => e.id);
 
     const seen: string[] = [];
+    const seenSeqs: number[] = [];
     let cursor = '0';
     let pages = 0;
     for (;;) {
       const page = (await pull(a, `?after=${cursor}&limit=3`)).json<PullBody>();
       pages += 1;
       seen.push(...page.entries.map((e) => e.id));
+      expect(page.serverSeqs).toHaveLength(page.entries.length);
+      seenSeqs.push(...page.serverSeqs);
       expect(page.cursor).not.toMatch(/^\d+$/);
       cursor = page.cursor;
       if (!page.more) break;
     }
     expect(seen).toEqual(order);
+    // Each entry's serverSeq, as the push answered it.
+    expect(seenSeqs).toEqual(answers.map((r) => r.serverSeq));
+    expect(seenSeqs).toEqual([...seenSeqs].sort((x, y) => x - y));
     expect(pages).toBe(3);
     const empty = (await pull(a, `?after=${cursor}`)).json<PullBody>();
-    expect(empty).toMatchObject({ entries: [], cursor, more: false });
+    expect(empty).toMatchObject({ entries: [], serverSeqs: [], cursor, more: false });
 
     const zipped = await pull(b, '?after=0', { 'accept-encoding': 'gzip' });
     expect(zipped.headers['content-encoding']).toBe('gzip');

@@ -57,7 +57,7 @@ export function previewFlags(state: LedgerState, candidate: FoldableEntry): Flag
 
 function applyInto(state: LedgerState, entry: FoldableEntry, ctx: ApplyContext, t: Tracker): Flag[] {
   if (state.entries.has(entry.id)) throw new Error(`entry ${entry.id} is already in the ledger`);
-  const flags = inspectEntry(state, entry);
+  const flags = inspectEntry(state, entry, ctx.serverSeq ?? null);
   const row = indexRow(entry, ctx.serverSeq ?? null);
   if (row.type === 'entry.reversed') {
     const target = state.entries.get(row.data.entryId);

@@ -3,6 +3,7 @@ export { applyEntry, foldEntries, previewFlags, type ApplyContext, type ApplyRes
 export { FLAG_REASONS, type Flag, type FlagReason } from './flags.ts';
 export type { FoldableEntry } from './inspect.ts';
 export { decodeCursor, encodeCursor } from './cursor.ts';
+export { recordServerSeq } from './server-order.ts';
 export {
   emptyLedger,
   ledgerFromTables,

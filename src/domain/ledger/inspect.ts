@@ -44,14 +44,20 @@ function checkClosedYear(state: LedgerState, date: string, lines: readonly Journ
   if (lines.length > 0 && isYearClosed(state, year)) out.add('date-in-closed-year', { year });
 }
 
-export function inspectEntry(state: LedgerState, entry: FoldableEntry): Flag[] {
+/**
+ * `serverSeq`: the entry's own position in the server's order when the folder knows it. A phone may
+ * already hold edits the server ordered AFTER this entry (its own, folded earlier); those cannot
+ * have been seen by this entry's author, but they do not conflict with it either — the later edit
+ * is the one the server flagged.
+ */
+export function inspectEntry(state: LedgerState, entry: FoldableEntry, serverSeq: number | null = null): Flag[] {
   const out = new FlagList(entry.id);
   switch (entry.type) {
     case 'member.joined':
       inspectJoin(state, entry.data, out);
       break;
     case 'member.updated':
-      inspectEdit(state, entry.deviceId, entry.data, out);
+      inspectEdit(state, entry.deviceId, entry.data, serverSeq, out);
       break;
     case 'member.left': {
       const member = state.members.get(entry.data.memberId);
@@ -116,12 +122,20 @@ function inspectJoin(state: LedgerState, data: EntryData<'member.joined'>, out: 
  * A conflicting edit: another device's edit of the same member that the server ordered after the
  * cursor this device had seen when it made its own. Needs server positions (see cursor.ts).
  */
-function inspectEdit(state: LedgerState, deviceId: string, data: EntryData<'member.updated'>, out: FlagList): void {
+function inspectEdit(
+  state: LedgerState,
+  deviceId: string,
+  data: EntryData<'member.updated'>,
+  serverSeq: number | null,
+  out: FlagList,
+): void {
   const member = state.members.get(data.memberId);
   if (!hasJoined(member)) out.add('member-unknown', { memberId: data.memberId });
   const seen = decodeCursor(data.seenCursor);
   if (member === undefined || seen === null) return;
-  const unseen = member.edits.find((e) => e.deviceId !== deviceId && e.serverSeq !== null && e.serverSeq > seen);
+  const unseen = member.edits.find(
+    (e) => e.deviceId !== deviceId && e.serverSeq !== null && e.serverSeq > seen && (serverSeq === null || e.serverSeq < serverSeq),
+  );
   if (unseen !== undefined) {
     out.add('member-edit-conflict', {
       memberId: data.memberId,

@@ -30,13 +30,45 @@ function blankMember(memberId: string): MemberRow {
   };
 }
 
+/**
+ * The order in which profile edits decide each field: the server's order (serverSeq) for every edit
+ * the server has numbered, then this phone's edits it has not acknowledged yet, in the order they
+ * were folded (they are newer than anything the server has told us about). The server folds in its
+ * own order, so there this is simply the fold order; two phones that folded the same edits in
+ * different arrival orders show the server's result once both edits are numbered.
+ */
+export function editsInServerOrder(edits: readonly MemberEdit[]): readonly MemberEdit[] {
+  let ordered = true;
+  let last = 0;
+  for (const edit of edits) {
+    if (edit.serverSeq === null) {
+      last = Number.POSITIVE_INFINITY;
+    } else if (edit.serverSeq > last) {
+      last = edit.serverSeq;
+    } else {
+      ordered = false;
+      break;
+    }
+  }
+  if (ordered) return edits;
+  const numbered: { edit: MemberEdit; serverSeq: number }[] = [];
+  const pending: MemberEdit[] = [];
+  for (const edit of edits) {
+    if (edit.serverSeq === null) pending.push(edit);
+    else numbered.push({ edit, serverSeq: edit.serverSeq });
+  }
+  numbered.sort((a, b) => a.serverSeq - b.serverSeq);
+  return [...numbered.map((n) => n.edit), ...pending];
+}
+
 /** Recomputes the derived fields from the contribution lists. */
 function derive(row: MemberRow): MemberRow {
   const join = row.joins[0];
   let profile: MemberProfile | null = null;
   if (join !== undefined) {
     profile = { number: join.number, name: join.name, nik: join.nik, phone: join.phone, address: join.address };
-    for (const edit of row.edits) {
+    // Field by field: the last edit (in server order) that sets a field decides it.
+    for (const edit of editsInServerOrder(row.edits)) {
       const c = edit.changes;
       profile = {
         number: profile.number,
@@ -115,6 +147,19 @@ export function applyEdit(
       ? { ...row, edits: row.edits.filter((e) => e.entryId !== edit.entryId) }
       : { ...row, edits: [...row.edits, edit] },
   );
+}
+
+/**
+ * Records the serverSeq the server gave an edit that was folded before it had one (this phone's own
+ * edit, acknowledged later). Re-derives the profile: the edit may now sort below other edits.
+ */
+export function numberEdit(state: LedgerState, memberId: string, entryId: string, serverSeq: number, t: Tracker): void {
+  const row = state.members.get(memberId);
+  if (row?.edits.some((e) => e.entryId === entryId && e.serverSeq !== serverSeq) !== true) return;
+  updateMember(state, memberId, t, (before) => ({
+    ...before,
+    edits: before.edits.map((e) => (e.entryId === entryId ? { ...e, serverSeq } : e)),
+  }));
 }
 
 export function applyDeparture(
