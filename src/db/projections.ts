@@ -39,8 +39,11 @@ const CATCH_UP_LIMIT = 2_000;
  * Bump it whenever a change to the fold changes what a row holds: a phone whose stored mark has
  * another format rebuilds its projections from the entries on first use instead of loading rows
  * the new code would misread. Projections are derived data, so this needs no Dexie version.
+ *
+ * 2: member rows gained `savingsEntries`, entry index rows share the entry's data, and profiles
+ *    resolve edits in server order (index rows and edits carry the serverSeq the phone learned).
  */
-export const PROJECTION_FORMAT = 1;
+export const PROJECTION_FORMAT = 2;
 const formatOf = (mark: ProjectionMark): number => mark.format ?? 1;
 const isCurrentFormat = (mark: ProjectionMark): boolean => formatOf(mark) === PROJECTION_FORMAT;
 
