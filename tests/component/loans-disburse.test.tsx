@@ -153,6 +153,19 @@ describe('Pencairan pinjaman', () => {
     expect(await flagsOf(session.db)).toContain('member-left');
   });
 
+  it('a pengawas can look at loans but not disburse', async () => {
+    closeSession(session);
+    session = await openSignedInSession({ name: 'Pak Pengawas', role: 'pengawas' });
+    open('/pinjaman/baru');
+    expect(await screen.findByText('Pengguna pengawas hanya bisa melihat, tidak bisa mencatat.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Simpan pencairan' })).not.toBeInTheDocument();
+    closeSession(session);
+    session = await openSignedInSession({ name: 'Pak Pengawas', role: 'pengawas' });
+    open('/pinjaman');
+    expect(await screen.findByRole('link', { name: 'Simulasi pinjaman' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Cairkan pinjaman' })).not.toBeInTheDocument();
+  });
+
   it('takes the terms carried from the simulator', async () => {
     const memberId = await join(session.db, 'P-003', 'Dewi');
     open(`/pinjaman/baru?anggota=${memberId}&pokok=3000000&bulan=6&bunga=200&biaya=30000&metode=anuitas`);
