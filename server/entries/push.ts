@@ -16,6 +16,7 @@ import type { RejectReason } from '../../src/domain/entry/reasons.ts';
 import { applyEntry, ledgerAccountExists, ledgerFindEntry } from '../../src/domain/ledger/index.ts';
 import type { DeviceKey } from '../../src/domain/signing.ts';
 import type { ServerContext } from '../context.ts';
+import { faultPoint } from '../fault-point.ts';
 import type { CooperativeTx, DeviceRecord, EntryRef, StoredEntryRow } from '../storage/store.ts';
 import { rawField as field, rawId as idOf, rawSeq } from './raw-fields.ts';
 
@@ -172,6 +173,7 @@ async function pushInTransaction(
 
   await tx.insertEntries(rows);
   await tx.finish(ledger.lastSeq, receivedAt);
+  faultPoint('push-before-commit'); // test-only crash point (server/fault-point.ts)
   return results;
 }
 

@@ -6,6 +6,7 @@ import { authenticateDevice, publicKeyOf } from '../auth/device-auth.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { MAX_PUSH_ENTRIES, pushEntries } from '../entries/push.ts';
+import { faultPoint } from '../fault-point.ts';
 
 export const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
 export const DEFAULT_PULL_LIMIT = 500;
@@ -41,6 +42,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
       }
       const receivedAt = context.clock.now().toISOString();
       const results = await pushEntries(context, { device, key: await publicKeyOf(device), entries, receivedAt });
+      faultPoint('push-after-commit'); // test-only crash point (server/fault-point.ts)
       reply.header('cache-control', 'no-store');
       return { results, serverTime: context.clock.now().toISOString() };
     },
