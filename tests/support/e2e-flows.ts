@@ -41,6 +41,23 @@ export async function goTo(page: Page, path: string): Promise<void> {
   }, path);
 }
 
+/**
+ * Opens a form's screen with nothing left over from an earlier visit: a screen keeps its state
+ * (the last "Tersimpan", its receipt link) while the path stays the same, so when the page is
+ * already there it goes by Beranda first and the form mounts afresh.
+ */
+export async function openFresh(page: Page, path: string): Promise<void> {
+  const here = await page.evaluate(() => {
+    const { pathname, search } = (globalThis as unknown as HistoryGlobals).location;
+    return pathname + search;
+  });
+  if (here.split('?')[0] === path.split('?')[0]) {
+    await goTo(page, '/');
+    await waitForHeading(page, 'Beranda');
+  }
+  await goTo(page, path);
+}
+
 /** The welcome screen's "try without enrolling": local-only mode. */
 export async function startTrial(page: Page): Promise<void> {
   await waitForHeading(page, 'Selamat datang di Lumbung');
@@ -136,7 +153,7 @@ export type LoanTerms = {
 
 /** Pinjaman baru: member, terms; saves in cash. Returns the loan's path (`/pinjaman/<id>`). */
 export async function disburseLoan(page: Page, terms: LoanTerms): Promise<string> {
-  await goTo(page, '/pinjaman/baru');
+  await openFresh(page, '/pinjaman/baru');
   await pickMember(page, terms.memberSearch, terms.memberName);
   await fillAfterClear(page, 'Pokok pinjaman', terms.principal);
   await fillAfterClear(page, 'Lama pinjaman (bulan)', terms.months);
@@ -152,7 +169,7 @@ export async function disburseLoan(page: Page, terms: LoanTerms): Promise<string
 
 /** Pembayaran angsuran on the loan: the money received, the suggested split as it comes. */
 export async function repayLoan(page: Page, loanPath: string, received: string): Promise<void> {
-  await goTo(page, `${loanPath}/bayar`);
+  await openFresh(page, `${loanPath}/bayar`);
   await waitForHeading(page, 'Pembayaran angsuran');
   await fillAfterClear(page, 'Uang diterima', received);
   const save = page.getByRole('button', { name: 'Simpan pembayaran' });
@@ -162,7 +179,7 @@ export async function repayLoan(page: Page, loanPath: string, received: string):
 
 /** Kas dan gerai → Penjualan gerai, in cash. */
 export async function recordShopSale(page: Page, amount: string): Promise<void> {
-  await goTo(page, '/kas');
+  await openFresh(page, '/kas');
   await page.getByLabel('Penjualan gerai').click();
   const form = page.getByRole('form', { name: 'Penjualan gerai' });
   await form.getByLabel('Jumlah').fill(amount);
@@ -171,22 +188,9 @@ export async function recordShopSale(page: Page, amount: string): Promise<void> 
   await waitForSaved(page);
 }
 
-/** Kas dan gerai → Kas keluar against an expense account, in cash. */
-export async function recordCashOut(page: Page, accountLabel: string | RegExp, amount: string, memo: string): Promise<void> {
-  await goTo(page, '/kas');
-  await page.getByLabel('Kas keluar').click();
-  const form = page.getByRole('form', { name: 'Kas keluar' });
-  await form.getByLabel('Akun').selectOption({ label: await optionLabel(page, form.getByLabel('Akun'), accountLabel) });
-  await form.getByLabel('Jumlah').fill(amount);
-  await form.getByLabel('Keterangan').fill(memo);
-  const save = form.getByRole('button', { name: 'Simpan kas keluar' });
-  await save.click();
-  await waitForSaved(page);
-}
-
 /** Reverses the entry shown at /entri/<id> with a reason, confirming the dialog. */
 export async function reverseEntry(page: Page, entryId: string, reason: string): Promise<void> {
-  await goTo(page, `/entri/${entryId}`);
+  await openFresh(page, `/entri/${entryId}`);
   await page.getByRole('button', { name: 'Batalkan entri ini' }).click();
   await page.getByLabel('Alasan pembatalan').fill(reason);
   const save = page.getByRole('button', { name: 'Simpan pembatalan' });
@@ -218,16 +222,6 @@ export async function rowCells(page: Page, label: string): Promise<string[]> {
   const row = page.locator(`xpath=//tr[td[normalize-space(.)="${label}"] or th[normalize-space(.)="${label}"]]`).first();
   if ((await row.count()) === 0) return [];
   return (await row.locator('td, th').allTextContents()).map((text) => text.trim());
-}
-
-type OptionSource = { locator(selector: string): { allTextContents(): Promise<string[]> } };
-
-/** The full text of the select's option matching `wanted` (options read "5-101 Beban …"). */
-async function optionLabel(_page: Page, select: OptionSource, wanted: string | RegExp): Promise<string> {
-  const texts = await select.locator('option').allTextContents();
-  const found = texts.find((text) => (typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text)));
-  if (found === undefined) throw new Error(`no option matching ${String(wanted)} among ${texts.join(' | ')}`);
-  return found;
 }
 
 function escapeRegExp(text: string): string {
