@@ -94,6 +94,32 @@ describe('ledger flags', () => {
     ).toEqual(['member-unknown']);
   });
 
+  it('leaving while a loan is still open is flagged; leaving after it is repaid is not', () => {
+    const { b, s, apply } = setup();
+    apply(join(b, M1, '001'));
+    apply(join(b, M2, '002'));
+    apply(loan(b, M1));
+    // M2 owes nothing: a clean departure, and M1's loan is not M2's.
+    expect(apply(b.make('member.left', '2026-03-15', { memberId: M2, leftOn: '2026-03-15' }))).toEqual([]);
+    apply(b.make('loan.repaid', '2026-03-01', { loanId: L1, memberId: M1, principal: 100_000, interest: 12_000, fine: 0, via: 'cash' }));
+    const leaving = b.make('member.left', '2026-03-31', { memberId: M1, leftOn: '2026-03-31' });
+    expect(previewFlags(s, leaving)).toEqual([
+      {
+        entryId: leaving.id,
+        reason: 'member-left-with-open-loan',
+        details: { memberId: M1, loanId: L1, outstanding: 1_100_000, openLoans: 1 },
+      },
+    ]);
+    expect(apply(leaving)).toEqual(['member-left-with-open-loan']);
+    expect(flagsReport(s).flags.map((f) => f.reason)).toEqual(['member-left-with-open-loan']);
+    // Reversing the departure takes the flag away with it.
+    apply(b.reverse(leaving, '2026-04-01'));
+    expect(flagsReport(s).flags).toEqual([]);
+    // Once the rest is repaid, leaving is clean.
+    apply(b.make('loan.repaid', '2026-04-01', { loanId: L1, memberId: M1, principal: 1_100_000, interest: 11_000, fine: 0, via: 'cash' }));
+    expect(apply(b.make('member.left', '2026-04-02', { memberId: M1, leftOn: '2026-04-02' }))).toEqual([]);
+  });
+
   it('member numbers and ids must not be reused', () => {
     const { b, apply } = setup();
     apply(join(b, M1, 'A-7'));

@@ -16,6 +16,8 @@ export const FLAG_REASONS = [
   'member-left',
   /** member.left for a member who had already left. */
   'member-already-left',
+  /** member.left while a loan of that member still has principal outstanding. */
+  'member-left-with-open-loan',
   /** member.joined with a member id that already joined. */
   'member-id-reused',
   /** member.joined with a member number another member already has. */

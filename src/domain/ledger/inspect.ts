@@ -63,6 +63,8 @@ export function inspectEntry(state: LedgerState, entry: FoldableEntry, serverSeq
       const member = state.members.get(entry.data.memberId);
       if (!hasJoined(member)) out.add('member-unknown', { memberId: entry.data.memberId });
       else if (member.departures.length > 0) out.add('member-already-left', { memberId: entry.data.memberId });
+      // Only the departure that takes effect asks about open loans; a repeated one is flagged as such.
+      else checkOpenLoans(state, entry.data.memberId, out);
       break;
     }
     case 'savings.deposited':
@@ -143,6 +145,22 @@ function inspectEdit(
       fields: Object.keys(data.changes).sort().join(','),
     });
   }
+}
+
+/**
+ * A member leaving while still owing principal: the departure stands (it happened), but someone must
+ * settle the loan, e.g. against the pokok/wajib returned. Scans the loan rows, not history; a
+ * departure is rare enough that no member → loans index is kept for it.
+ */
+function checkOpenLoans(state: LedgerState, memberId: string, out: FlagList): void {
+  let open = 0;
+  let first: { loanId: string; outstanding: number } | null = null;
+  for (const loan of state.loans.values()) {
+    if (loan.memberId !== memberId || loan.outstanding <= 0) continue;
+    open += 1;
+    first ??= { loanId: loan.loanId, outstanding: loan.outstanding };
+  }
+  if (first !== null) out.add('member-left-with-open-loan', { memberId, loanId: first.loanId, outstanding: first.outstanding, openLoans: open });
 }
 
 function inspectWithdrawal(state: LedgerState, data: EntryData<'savings.withdrawn'>, out: FlagList): void {
