@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { todayInJakarta } from '../../src/domain/dates.ts';
 import { rupiah } from '../../src/domain/money.ts';
 import { useLanguageStore } from '../../src/i18n/language-store.ts';
@@ -8,6 +8,10 @@ import { apiError, device, json, renderDistrict, scriptedServer, signedIn, summa
 
 beforeEach(() => {
   useLanguageStore.setState({ language: 'id' });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 const coop = summary({
@@ -116,10 +120,20 @@ describe('a cooperative’s page', () => {
       `/cooperatives/${coop.id}/reports/balance-sheet?asOf=${todayInJakarta()}`,
     );
 
+    // The same cells as a file, named after the cooperative, the report and its date.
+    const names: string[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:lumbung');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    await userEvent.setup().click(within(section('Laporan')).getByRole('button', { name: 'Unduh CSV' }));
+    expect(names).toEqual([`ksp-maju-bersama-balance-sheet-${todayInJakarta()}.csv`]);
+
     const flagRow = await within(section('Catatan bertanda untuk diperiksa')).findByRole('row', { name: /Penarikan melebihi saldo simpanan/ });
     expect(flagRow).toHaveTextContent('20/11/2026');
     expect(flagRow).toHaveTextContent('Penarikan simpanan');
-    expect(flagRow).toHaveTextContent('001 · Siti Aminah');
+    expect(flagRow).toHaveTextContent('001 Siti Aminah');
   });
 
   it('checks report parameters as typed and fetches the income statement for the chosen period', async () => {
@@ -143,7 +157,9 @@ describe('a cooperative’s page', () => {
     expect(screen.queryByText('Tanggal "sampai" tidak boleh sebelum tanggal "dari".')).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Tampilkan' }));
 
-    expect(await screen.findByTestId('report-shu')).toHaveTextContent('Rp250.000');
+    const body = await screen.findByTestId('report-body');
+    await waitFor(() => expect(within(body).getByText('Sisa hasil usaha (SHU)').closest('tr')).toHaveTextContent('Rp250.000'));
+    expect(within(body).getByText('Jumlah pendapatan').closest('tr')).toHaveTextContent('Rp300.000');
     expect(screen.getByTestId('report-heading')).toHaveTextContent('Laba rugi (perhitungan hasil usaha) — 01/01/2026 – 29/11/2026');
     expect(server.callsTo('GET', `/cooperatives/${coop.id}/reports/income-statement`).map((c) => c.path)).toEqual([
       `/cooperatives/${coop.id}/reports/income-statement?from=2026-01-01&to=2026-11-29`,

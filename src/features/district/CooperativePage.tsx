@@ -16,7 +16,7 @@ import { membersReportSchema } from './report-schemas.ts';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import { formatAge, formatInstant, isStale } from './time-text.ts';
 import { useAdminQuery } from './use-admin-query.ts';
-import { memberNames } from './views/member-names.ts';
+import { memberNames } from './member-names.ts';
 
 /** /dinas/koperasi/<id>: one cooperative's figures, enrollment codes, reports, phones, flags and import. */
 export function CooperativePage({ id }: { readonly id: string }) {
@@ -81,9 +81,9 @@ export function CooperativePage({ id }: { readonly id: string }) {
         </h2>
         <EnrollmentCodePanel cooperative={answer.cooperative} />
       </section>
-      <ReportsPanel cooperativeId={id} names={names} version={version} />
+      <ReportsPanel cooperativeId={id} fileStem={answer.cooperative.name} names={names} version={version} />
       <DevicesPanel devices={answer.devices} nowMs={Date.now()} onRevoked={onRevoked} />
-      <FlagsPanel cooperativeId={id} names={names} version={version} />
+      <FlagsPanel cooperativeId={id} fileStem={answer.cooperative.name} names={names} version={version} />
       <ImportPanel cooperativeId={id} onImported={() => setVersion((v) => v + 1)} />
     </>
   );

@@ -3,19 +3,23 @@ import { failureText } from './error-text.ts';
 import { districtMessages } from './messages.ts';
 import { flagsReportSchema } from './report-schemas.ts';
 import { useAdminQuery } from './use-admin-query.ts';
-import { FlagsView } from './views/FlagsView.tsx';
-import type { MemberNames } from './views/member-names.ts';
+import { useLanguageStore } from '../../i18n/language-store.ts';
+import type { MemberNames } from './member-names.ts';
+import { flagSections } from './report-sections.ts';
+import { ReportSections } from './ReportSections.tsx';
 
 type Props = {
   readonly cooperativeId: string;
+  readonly fileStem: string;
   readonly names: MemberNames;
   /** Changes when the cooperative's entries may have changed (after an import), to fetch again. */
   readonly version: number;
 };
 
 /** The cooperative's flags report (CONTRACT §8 `flags`): what the office should look at. */
-export function FlagsPanel({ cooperativeId, names, version }: Props) {
+export function FlagsPanel({ cooperativeId, fileStem, names, version }: Props) {
   const m = districtMessages.useMessages();
+  const language = useLanguageStore((state) => state.language);
   const client = useAdminClient();
   const query = useAdminQuery(() => client.report(cooperativeId, 'flags', {}, flagsReportSchema), `${cooperativeId}|${String(version)}`, {
     keepWhileLoading: true,
@@ -36,8 +40,12 @@ export function FlagsPanel({ cooperativeId, names, version }: Props) {
           {failureText(state.error, m)}
         </p>
       ) : (
-        <div className="table-scroll">
-          <FlagsView body={state.value} names={names} />
+        <div data-testid="flags-body">
+          {state.value.flags.length === 0 ? (
+            <p className="hint">{m.flags.none}</p>
+          ) : (
+            <ReportSections sections={flagSections(state.value, language, names)} fileStem={`${fileStem}-catatan`} />
+          )}
         </div>
       )}
     </section>

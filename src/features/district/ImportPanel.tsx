@@ -10,7 +10,7 @@ import { checkBackupFile } from './backup-file.ts';
 import { useAdminClient } from './client-context.ts';
 import { failureText } from './error-text.ts';
 import { districtMessages, type DistrictMessages } from './messages.ts';
-import { lookup } from './views/lookup.ts';
+import { lookup } from './lookup.ts';
 
 type Props = { readonly cooperativeId: string; readonly onImported: () => void };
 

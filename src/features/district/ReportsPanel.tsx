@@ -4,7 +4,7 @@ import { DateField, type DateInput } from '../forms/DateField.tsx';
 import { useAdminClient } from './client-context.ts';
 import { failureText } from './error-text.ts';
 import { districtMessages, type DistrictMessages } from './messages.ts';
-import { loadReport, type LoadedReport } from './report-loader.ts';
+import { loadReport } from './report-loader.ts';
 import {
   defaultInputs,
   DISTRICT_REPORTS,
@@ -20,16 +20,15 @@ import {
 } from './report-request.ts';
 import { TextField } from './TextField.tsx';
 import { useAdminQuery } from './use-admin-query.ts';
-import { BalanceSheetView } from './views/BalanceSheetView.tsx';
-import { CashBookView } from './views/CashBookView.tsx';
-import { IncomeStatementView } from './views/IncomeStatementView.tsx';
-import { LoansView } from './views/LoansView.tsx';
-import type { MemberNames } from './views/member-names.ts';
-import { MembersView } from './views/MembersView.tsx';
-import { ShuView } from './views/ShuView.tsx';
+import type { MemberNames } from './member-names.ts';
+import { loadedSections } from './report-sections.ts';
+import { ReportSections } from './ReportSections.tsx';
+import { useLanguageStore } from '../../i18n/language-store.ts';
 
 type Props = {
   readonly cooperativeId: string;
+  /** For the export file names: `ksp-maju-bersama-balance-sheet-2026-11-29.csv`. */
+  readonly fileStem: string;
   readonly names: MemberNames;
   /** Changes when the cooperative's entries may have changed (after an import), to fetch again. */
   readonly version: number;
@@ -37,23 +36,6 @@ type Props = {
 
 function problemText(problem: ReportProblem | undefined, m: DistrictMessages): string | null {
   return problem === undefined ? null : m.reports[problem];
-}
-
-function ReportBody({ loaded, names }: { readonly loaded: LoadedReport; readonly names: MemberNames }) {
-  switch (loaded.report) {
-    case 'balance-sheet':
-      return <BalanceSheetView body={loaded.body} />;
-    case 'income-statement':
-      return <IncomeStatementView body={loaded.body} />;
-    case 'cash-book':
-      return <CashBookView body={loaded.body} />;
-    case 'members':
-      return <MembersView body={loaded.body} />;
-    case 'loans':
-      return <LoansView body={loaded.body} names={names} />;
-    case 'shu':
-      return <ShuView body={loaded.body} names={names} />;
-  }
 }
 
 /** The period the shown report covers, in words, for its heading (and the printed page). */
@@ -78,8 +60,9 @@ function period(request: ReportRequest, m: DistrictMessages): string {
  * runs offline). The parameters are checked as typed; the report shown is always the one whose
  * parameters are named in its heading.
  */
-export function ReportsPanel({ cooperativeId, names, version }: Props) {
+export function ReportsPanel({ cooperativeId, fileStem, names, version }: Props) {
   const m = districtMessages.useMessages();
+  const language = useLanguageStore((state) => state.language);
   const client = useAdminClient();
   const selectId = useId();
   const viaId = useId();
@@ -194,8 +177,8 @@ export function ReportsPanel({ cooperativeId, names, version }: Props) {
           {failureText(state.error, m)}
         </p>
       ) : (
-        <div className="table-scroll" data-testid="report-body">
-          <ReportBody loaded={state.value} names={names} />
+        <div data-testid="report-body">
+          <ReportSections sections={loadedSections(state.value, language, names)} fileStem={`${fileStem}-${requested.report}-${Object.values(requested.query).join('-')}`} />
         </div>
       )}
     </section>

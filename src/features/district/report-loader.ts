@@ -19,7 +19,7 @@ import {
 export type LoadedReport =
   | { readonly report: 'balance-sheet'; readonly body: BalanceSheetBody }
   | { readonly report: 'income-statement'; readonly body: IncomeStatementBody }
-  | { readonly report: 'cash-book'; readonly body: CashBookBody }
+  | { readonly report: 'cash-book'; readonly body: CashBookBody; readonly from: string }
   | { readonly report: 'members'; readonly body: MembersBody }
   | { readonly report: 'loans'; readonly body: LoansBody }
   | { readonly report: 'shu'; readonly body: ShuBody };
@@ -34,7 +34,7 @@ export async function loadReport(client: AdminClient, cooperativeId: string, req
     case 'income-statement':
       return tag(await client.report(cooperativeId, report, query, incomeStatementSchema), (body) => ({ report, body }));
     case 'cash-book':
-      return tag(await client.report(cooperativeId, report, query, cashBookSchema), (body) => ({ report, body }));
+      return tag(await client.report(cooperativeId, report, query, cashBookSchema), (body) => ({ report, body, from: query.from ?? '' }));
     case 'members':
       return tag(await client.report(cooperativeId, report, query, membersReportSchema), (body) => ({ report, body }));
     case 'loans':
