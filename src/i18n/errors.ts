@@ -1,3 +1,4 @@
+import { REJECT_REASON_TEXT, isRejectReason } from '../domain/entry/reasons.ts';
 import type { Language } from './catalog.ts';
 
 type Sentence = { readonly id: string; readonly en: string };
@@ -7,6 +8,9 @@ type Sentence = { readonly id: string; readonly en: string };
  * what to do. Codes are kebab-case and come from the local store (src/db/storage-errors.ts), the
  * sync engine, the server's `{"error": {"code"}}` envelope and the entry checks. Add a code here
  * when you add it there; an unknown code still gets an honest generic sentence with the code.
+ * tests/unit/error-sentences.test.ts checks mechanically that every code of the local store, the
+ * sync engine and backup restore has one here. A reject reason of the entry checks without its own
+ * sentence here uses the domain's (REJECT_REASON_TEXT), which the server answers with too.
  */
 const SENTENCES = {
   // Local store (src/db)
@@ -37,6 +41,18 @@ const SENTENCES = {
   'reversal-target-unknown': {
     id: 'Catatan yang mau dibatalkan tidak ada di HP ini.',
     en: 'The entry to reverse is not on this phone.',
+  },
+  'reversal-of-reversal': {
+    id: 'Catatan ini sendiri adalah pembatalan, jadi tidak bisa dibatalkan lagi. Bila keliru, catat ulang transaksi yang benar.',
+    en: 'This entry is itself a reversal, so it cannot be reversed. If it was a mistake, record the correct transaction again.',
+  },
+  'already-reversed': {
+    id: 'Catatan ini sudah dibatalkan sebelumnya (di HP ini atau HP lain). Tidak perlu dibatalkan lagi.',
+    en: 'This entry was already reversed (on this phone or another). It need not be reversed again.',
+  },
+  'already-synced': {
+    id: 'Catatan di HP ini tidak bisa dipindahkan ke koperasi karena sebagian sudah terkirim atau berasal dari HP lain. Semua catatan tetap aman; hubungi petugas Dinas Koperasi.',
+    en: 'The entries on this phone cannot be moved to the cooperative because some were already sent or came from another phone. Every entry stays safe; contact the district office.',
   },
   // Forms (src/features/forms)
   'session-locked': {
@@ -164,7 +180,7 @@ const SENTENCES = {
     id: 'Jurnal catatan tidak seimbang (debit tidak sama dengan kredit).',
     en: 'The entry’s journal does not balance (debit differs from credit).',
   },
-  'unknown-account': { id: 'Akun tidak ada di bagan akun koperasi.', en: 'The account is not in the chart of accounts.' },
+  'account-unknown': { id: 'Akun tidak ada di bagan akun koperasi.', en: 'The account is not in the chart of accounts.' },
 } as const satisfies Record<string, Sentence>;
 
 export type KnownErrorCode = keyof typeof SENTENCES;
@@ -173,9 +189,15 @@ export function isKnownErrorCode(code: string): code is KnownErrorCode {
   return Object.hasOwn(SENTENCES, code);
 }
 
+/** Whether `code` has its own sentence (here or as a reject reason), not the generic one. */
+export function hasSentence(code: string): boolean {
+  return isKnownErrorCode(code) || isRejectReason(code);
+}
+
 /** The sentence for an error code in the given language; unknown codes say so and show the code. */
 export function describeError(code: string, language: Language): string {
   if (isKnownErrorCode(code)) return SENTENCES[code][language];
+  if (isRejectReason(code)) return REJECT_REASON_TEXT[code][language];
   return language === 'id'
     ? `Terjadi kesalahan yang tidak dikenal (kode: ${code}). Data yang sudah tersimpan tetap aman.`
     : `An unknown error occurred (code: ${code}). Data already saved is safe.`;
