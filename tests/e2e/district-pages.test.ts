@@ -206,3 +206,36 @@ describe('a district officer’s visit', () => {
     }
   });
 });
+
+describe('on a small screen', () => {
+  it('the login, the table and a cooperative’s page fit 360 px at 200 % text size', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await context.newPage();
+      const overflow = async (where: string) => {
+        await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.style.setProperty('font-size', '200%'));
+        const extra = await page.evaluate(() => {
+          const page = globalThis as unknown as PageGlobals;
+          return page.document.documentElement.scrollWidth - page.innerWidth;
+        });
+        expect(extra, where).toBeLessThanOrEqual(0);
+      };
+      await page.goto(`${server.url}/dinas`);
+      await page.getByRole('heading', { level: 1, name: 'Masuk petugas Dinas' }).waitFor();
+      await overflow('login');
+      await page.getByLabel('Nama pengguna').fill(server.admin.username);
+      await page.getByLabel('Kata sandi').fill(server.admin.password);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Koperasi di kabupaten' }).waitFor();
+      // The first test created one cooperative: its row is in the table.
+      const link = page.getByTestId('cooperative-row').first().getByRole('link');
+      await link.waitFor();
+      await overflow('table');
+      await link.click();
+      await page.getByTestId('report-body').waitFor();
+      await overflow('cooperative');
+    } finally {
+      await context.close();
+    }
+  });
+});
