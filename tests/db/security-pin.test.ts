@@ -11,6 +11,7 @@ import { addUser, MAX_FREE_ATTEMPTS, verifyPin, type VerifyPinResult } from '../
 import { freshDb } from './support.ts';
 
 const PIN = '482913';
+// Every checked guess is a real PBKDF2 run; on a busy two-core machine a day of them takes seconds.
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 async function userOn(db: LumbungDb): Promise<string> {
@@ -28,7 +29,7 @@ const wrong = (i: number): string => {
 const checked = (results: readonly VerifyPinResult[]): number => results.filter((r) => !r.ok && r.error === 'pin-wrong').length;
 
 describe('PIN brute force on the phone', () => {
-  it('checks only five guesses of a parallel burst; the rest, and then the right PIN, find the user locked', async () => {
+  it('checks only five guesses of a parallel burst; the rest, and then the right PIN, find the user locked', { timeout: 30_000 }, async () => {
     const db = freshDb();
     const userId = await userOn(db);
     const now = new Date('2026-11-29T03:00:00.000Z');
@@ -40,7 +41,7 @@ describe('PIN brute force on the phone', () => {
     db.close();
   });
 
-  it('checks a few dozen guesses in a whole day of trying, and the count survives closing the app', async () => {
+  it('checks a few dozen guesses in a whole day of trying, and the count survives closing the app', { timeout: 60_000 }, async () => {
     const name = `lumbung-pin-${crypto.randomUUID()}`;
     let db = freshDb(name);
     const userId = await userOn(db);
