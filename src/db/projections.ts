@@ -44,7 +44,11 @@ const CATCH_UP_LIMIT = 2_000;
  *    resolve edits in server order (index rows and edits carry the serverSeq the phone learned).
  */
 export const PROJECTION_FORMAT = 2;
-const formatOf = (mark: ProjectionMark): number => mark.format ?? 1;
+// A store that has folded nothing yet (no mark written) holds no rows in any format, so it is
+// current: reading it must not need a rebuild, as reads run inside live queries, where Dexie
+// refuses the read-write transaction a rebuild opens (a fresh phone's Laporan failed to open).
+const formatOf = (mark: ProjectionMark): number =>
+  mark.format ?? (mark.order === 0 && mark.generation === 0 ? PROJECTION_FORMAT : 1);
 const isCurrentFormat = (mark: ProjectionMark): boolean => formatOf(mark) === PROJECTION_FORMAT;
 
 type CachedLedger = { mark: ProjectionMark; state: LedgerState };
