@@ -90,6 +90,15 @@ describe('a district officer’s visit', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // The server's strict CSP (no inline script or style) must hold on every office page.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+    });
+    await page.exposeFunction('reportViolation', (text: string) => errors.push(text));
+    await page.addInitScript(() => {
+      const page = globalThis as unknown as PageGlobals;
+      page.document.addEventListener('securitypolicyviolation', (event) => page.reportViolation(`${event.violatedDirective} ${event.blockedURI}`));
+    });
     try {
       // Log in: first a wrong password, then the right one.
       await page.goto(`${server.url}/dinas`);
