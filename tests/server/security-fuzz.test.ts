@@ -263,12 +263,13 @@ describe.each(STORE_KINDS)('fuzz of every route on %s', (kind) => {
     expect(stats.serverErrors).toBe(0);
   });
 
-  it('sends 10 MB bodies, 10 000-deep nesting and gzip bombs to every route (POST: as admin, device and nobody)', async () => {
+  it('sends 10 MB bodies, 10 000-deep nesting and gzip bombs to every route (POST: as admin and device)', async () => {
     const cases = heavyCases();
     for (const route of routes) {
       const path = fillPath(route.url, { id: coop, deviceId: spare.deviceId, report: 'members' });
-      // GET and HEAD never read a body: one caller is enough to show the bytes are ignored safely.
-      const callers = route.method === 'POST' ? (['admin', 'device', 'nobody'] as const) : (['nobody'] as const);
+      // Admin and device reach every body parser and check; GET and HEAD never read a body, so one
+      // caller shows the bytes are ignored safely. (Anonymous small bodies are in the random runs.)
+      const callers = route.method === 'POST' ? (['admin', 'device'] as const) : (['nobody'] as const);
       for (const body of cases) {
         for (const caller of callers) await attack(route.method, path, caller, body, `${route.method} ${route.url}`);
       }

@@ -127,11 +127,12 @@ export async function openRowReader(store: TestStore): Promise<RowReader> {
       const tables = await client.query<{ table_name: string }>(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
       );
+      // Every table in one round trip: the fuzz takes a snapshot after each request.
+      const columns = tables.rows.map(({ table_name: name }) => `(SELECT coalesce(json_agg(t), '[]'::json) FROM "${name}" t) AS "${name}"`);
+      const all = await client.query<Record<string, Record<string, unknown>[]>>(`SELECT ${columns.join(', ')}`);
+      const row = all.rows[0] ?? {};
       const result: Snapshot = {};
-      for (const { table_name: name } of tables.rows) {
-        const rows = await client.query<Record<string, unknown>>(`SELECT * FROM "${name}"`);
-        result[name] = normalise(name, rows.rows);
-      }
+      for (const { table_name: name } of tables.rows) result[name] = normalise(name, row[name] ?? []);
       return result;
     },
     async close() {
