@@ -16,12 +16,25 @@ export function formatCell(cell: Cell, kind: ColumnKind): string {
       return formatRupiah(rupiah(cell));
     case 'count':
     case 'text':
+    case 'code':
     case 'date':
       return String(cell);
   }
 }
 
-const alignClass = (kind: ColumnKind): string | undefined => (kind === 'money' || kind === 'count' ? 'num' : undefined);
+/** Numbers right-aligned; numbers, dates and codes never broken across lines (a 360 px table scrolls instead). */
+function alignClass(kind: ColumnKind): string | undefined {
+  switch (kind) {
+    case 'money':
+    case 'count':
+      return 'num';
+    case 'date':
+    case 'code':
+      return 'nowrap';
+    case 'text':
+      return undefined;
+  }
+}
 
 type Props = { readonly section: ReportSection; readonly showAll: boolean; readonly onShowAll: () => void };
 

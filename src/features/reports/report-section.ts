@@ -5,8 +5,11 @@
  */
 import { toCellTable, type Cell, type ExportColumn } from '../export/index.ts';
 
-/** `money`: integer rupiah (shown `Rp1.500.000`, right-aligned); `count`: a plain integer; `date`: `YYYY-MM-DD`. */
-export type ColumnKind = 'text' | 'money' | 'count' | 'date';
+/**
+ * `money`: integer rupiah (shown `Rp1.500.000`, right-aligned); `count`: a plain integer; `date`:
+ * `YYYY-MM-DD` (shown `29/11/2026`); `code`: text that must not wrap (an account code, a member number).
+ */
+export type ColumnKind = 'text' | 'code' | 'money' | 'count' | 'date';
 
 export type ReportColumn<Row> = ExportColumn<Row> & { readonly kind: ColumnKind };
 

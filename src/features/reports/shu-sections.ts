@@ -1,3 +1,4 @@
+import { compareNatural } from '../../domain/reports/order.ts';
 import type { ShuResult } from '../../domain/shu.ts';
 import type { reportsMessages } from './messages.ts';
 import { percentFromBp, section, type ReportSection } from './report-section.ts';
@@ -39,7 +40,8 @@ export function shuSections(result: ShuResult, m: Messages, memberName: (memberI
         { header: m.col.patronage, kind: 'money', value: (s) => s.patronage },
         { header: m.col.shuTotal, kind: 'money', value: (s) => s.total },
       ],
-      result.members,
+      // By member label (number first, in natural order): the RAT reads the list by member number.
+      [...result.members].sort((a, b) => compareNatural(memberName(a.memberId), memberName(b.memberId))),
       [
         [`${m.totals.all} (${result.members.length})`, total.capitalBasis, total.patronageBasis, total.capital, total.patronage, total.total],
         [m.totals.remainder, null, null, null, null, result.remainder],

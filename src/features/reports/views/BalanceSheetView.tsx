@@ -15,7 +15,7 @@ export function balanceSheetSections(body: BalanceSheet, m: Messages): ReportSec
     section(
       m.names.neraca,
       [
-        { header: m.col.code, kind: 'text', value: (l) => l.code },
+        { header: m.col.code, kind: 'code', value: (l) => l.code },
         { header: m.col.account, kind: 'text', value: (l) => l.name },
         { header: m.col.group, kind: 'text', value: (l) => m.accountTypes[l.type] },
         { header: m.col.balance, kind: 'money', value: (l) => l.balance },

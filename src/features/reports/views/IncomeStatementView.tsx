@@ -20,7 +20,7 @@ export function incomeStatementSections(body: IncomeStatement, m: Messages): Rep
     section(
       m.names['laba-rugi'],
       [
-        { header: m.col.code, kind: 'text', value: (l: Line) => l.code },
+        { header: m.col.code, kind: 'code', value: (l: Line) => l.code },
         { header: m.col.account, kind: 'text', value: (l: Line) => l.name },
         { header: m.col.group, kind: 'text', value: (l: Line) => l.group },
         { header: m.col.amount, kind: 'money', value: (l: Line) => l.amount },

@@ -21,7 +21,7 @@ export function membersSections(body: MembersReport, m: Messages): ReportSection
     section(
       m.names.anggota,
       [
-        { header: m.col.number, kind: 'text', value: (l) => l.number },
+        { header: m.col.number, kind: 'code', value: (l) => l.number },
         { header: m.col.name, kind: 'text', value: (l) => (l.name === '' ? m.unknownMember : l.name) },
         { header: m.col.status, kind: 'text', value: (l) => m.memberStatus[l.status] },
         { header: m.col.pokok, kind: 'money', value: (l) => l.savings.pokok },
