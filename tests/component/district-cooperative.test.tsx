@@ -99,7 +99,8 @@ function routes(extra: Record<string, Handler | Handler[]> = {}) {
 
 const section = (name: string) => screen.getByRole('region', { name });
 
-describe('a cooperative’s page', () => {
+// Many clicks on a busy two-core CI machine: more room than the 5 s default, no timing asserted.
+describe('a cooperative’s page', { timeout: 20_000 }, () => {
   it('shows its figures, today’s balance sheet from the server, and its flags with member names', async () => {
     const server = routes();
     renderDistrict(`/dinas/koperasi/${coop.id}`, server.client);

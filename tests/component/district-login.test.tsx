@@ -11,7 +11,8 @@ beforeEach(() => {
 const loginAnswer = () => json(200, { token: 'rahasia', expiresAt: '2026-11-29T15:00:00.000Z', username: 'dinas' });
 const list = () => json(200, { cooperatives: [summary({ name: 'KSP Maju Bersama' })], serverTime: SERVER_TIME });
 
-describe('district login', () => {
+// Typing on a busy two-core CI machine: more room than the 5 s default, no timing asserted.
+describe('district login', { timeout: 20_000 }, () => {
   it('validates as typed and keeps "Masuk" disabled until both fields are filled', async () => {
     const user = userEvent.setup();
     const server = scriptedServer({ 'GET /admin/me': signedOut });
