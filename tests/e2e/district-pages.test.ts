@@ -126,6 +126,14 @@ describe('a district officer’s visit', () => {
       expect(code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
       await page.getByText('berlaku 7 hari, sekali pakai').waitFor();
       expect(await page.getByTestId('cooperative-row').count()).toBe(1);
+      // The slip prints alone: no table, no form, no buttons on the paper.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByTestId('enrollment-code').isVisible()).toBe(true);
+      expect(await page.getByText('berlaku 7 hari, sekali pakai').isVisible()).toBe(true);
+      expect(await page.getByTestId('cooperative-row').isVisible()).toBe(false);
+      expect(await page.getByLabel('Nama koperasi').isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Cetak slip' }).isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'screen' });
 
       // The treasurer's phone enrolls with that code and syncs its first entries.
       const phone = await enrollPhone(code, 'HP Bu Siti');
