@@ -129,6 +129,20 @@ describe('Kas masuk and kas keluar', { timeout: 20_000 }, () => {
   });
 });
 
+describe('Accounts added to the chart', { timeout: 20_000 }, () => {
+  it('an added revenue account is offered for cash in, not for cash out', async () => {
+    await record(session.db, { type: 'account.added', date: '2026-01-02', data: { code: '4-120', name: 'Sewa tenda dan kursi', type: 'revenue' } });
+    const user = userEvent.setup();
+    open();
+    const form = await screen.findByRole('form', { name: 'Kas masuk' });
+    expect(await within(form).findByRole('option', { name: '4-120 Sewa tenda dan kursi' })).toBeInTheDocument();
+    await user.click(screen.getByLabelText('Kas keluar'));
+    const out = await screen.findByRole('form', { name: 'Kas keluar' });
+    await waitFor(() => expect(within(out).getByLabelText('Akun')).toHaveValue('5-150'));
+    expect(within(out).queryByRole('option', { name: '4-120 Sewa tenda dan kursi' })).not.toBeInTheDocument();
+  });
+});
+
 describe('Penjualan gerai', { timeout: 20_000 }, () => {
   it('records the day’s sales to 4-110 with the dated memo and the buying member', async () => {
     const memberId = await join(session.db, 'A-007', 'Sri Wahyuni');
