@@ -7,7 +7,14 @@ import type { Entry } from '../domain/entry/schema.ts';
 import { Dexie } from 'dexie';
 import type { LumbungDb } from './database.ts';
 import type { EntryRow } from './entry-row.ts';
-import { commitLedger, dropLedgerCache, recordServerNumbers, takeLedgerForFold, type ServerNumber } from './projections.ts';
+import {
+  commitLedger,
+  dropLedgerCache,
+  rebuildInTransaction,
+  recordServerNumbers,
+  takeLedgerForFold,
+  type ServerNumber,
+} from './projections.ts';
 
 /** One item of `POST /sync/push`'s `results` (CONTRACT §7). */
 export type PushResult =
@@ -37,6 +44,12 @@ export async function markAcked(db: LumbungDb, results: readonly PushResult[]): 
   try {
     const outcome = await db.transaction('rw', [db.entries, db.meta, db.projections], async () => {
       const applied = await applyAnswers(db, results);
+      if (applied.newlyRejected) {
+        // A rejected entry is not part of the books (the server never folded it): recompute the
+        // projections without it. Rare — only structurally wrong entries are rejected.
+        const rebuilt = await rebuildInTransaction(db);
+        return { applied: applied.tally, state: rebuilt.state, nextMark: rebuilt.mark };
+      }
       const { state, mark } = await takeLedgerForFold(db);
       const nextMark = await recordServerNumbers(db, state, mark, applied.numbers);
       return { applied: applied.tally, state, nextMark };
@@ -52,10 +65,11 @@ export async function markAcked(db: LumbungDb, results: readonly PushResult[]): 
 async function applyAnswers(
   db: LumbungDb,
   results: readonly PushResult[],
-): Promise<{ tally: OutboxApplied; numbers: ServerNumber[] }> {
+): Promise<{ tally: OutboxApplied; numbers: ServerNumber[]; newlyRejected: boolean }> {
   const applied: OutboxApplied = { acked: 0, rejected: 0, gap: 0, unknown: [] };
   const rows = await db.entries.bulkGet(results.map((r) => r.id));
   const updated: EntryRow[] = [];
+  let newlyRejected = false;
   results.forEach((result, i) => {
     const row = rows[i];
     if (row === undefined) {
@@ -89,6 +103,7 @@ async function applyAnswers(
         applied.acked++;
         return;
       case 'rejected':
+        if (row.sync !== 'rejected') newlyRejected = true;
         updated.push({ ...row, sync: 'rejected', reason: result.reason });
         applied.rejected++;
         return;
@@ -100,13 +115,25 @@ async function applyAnswers(
   await db.entries.bulkPut(updated);
   const numbers: ServerNumber[] = [];
   for (const r of updated) if (r.sync === 'acked' && r.serverSeq !== undefined) numbers.push({ id: r.id, serverSeq: r.serverSeq });
-  return { tally: applied, numbers };
+  return { tally: applied, numbers, newlyRejected };
 }
 
-/** Marks one entry rejected (e.g. a push answered 4xx for the whole batch because of it). */
+/**
+ * Marks one entry rejected (e.g. a push answered 4xx for the whole batch because of it) and takes it
+ * out of the projections, in one transaction.
+ */
 export async function markRejected(db: LumbungDb, id: string, reason: string): Promise<boolean> {
-  const changed = await db.entries.update(id, { sync: 'rejected', reason });
-  return changed === 1;
+  try {
+    const outcome = await db.transaction('rw', [db.entries, db.meta, db.projections], async () => {
+      const changed = await db.entries.update(id, { sync: 'rejected', reason });
+      return changed === 1 ? { changed: true, rebuilt: await rebuildInTransaction(db) } : { changed: false, rebuilt: null };
+    });
+    if (outcome.rebuilt !== null) commitLedger(db, outcome.rebuilt.state, outcome.rebuilt.mark);
+    return outcome.changed;
+  } catch (error) {
+    dropLedgerCache(db);
+    throw error;
+  }
 }
 
 function withoutReason(row: EntryRow): EntryRow {

@@ -138,7 +138,7 @@ async function catchUp(db: LumbungDb, cached: CachedLedger, mark: ProjectionMark
   if (behind <= 0 || behind > CATCH_UP_LIMIT) return undefined;
   const rows = await db.entries.where('order').between(cached.mark.order, mark.order, false, true).toArray();
   if (rows.length !== behind) return undefined;
-  for (const row of rows) applyEntry(cached.state, row.entry, contextOfRow(row));
+  for (const row of rows) if (row.sync !== 'rejected') applyEntry(cached.state, row.entry, contextOfRow(row));
   return cached.state;
 }
 
@@ -241,7 +241,8 @@ export async function bumpMark(db: LumbungDb, mark: ProjectionMark, folded: numb
 /**
  * Recomputes every projection from the stored entries, in the order this phone first folded them
  * (`order`), so the result equals what the incremental folds produced. Used after a restore and a
- * re-issue, and by the test that proves incremental = rebuild. Projection rows are derived data:
+ * re-issue and a rejection (rejected entries are left out), and by the test that proves
+ * incremental = rebuild. Projection rows are derived data:
  * clearing them deletes nothing that cannot be recomputed from the entries.
  */
 export async function rebuildProjections(db: LumbungDb): Promise<LedgerState> {
@@ -263,7 +264,9 @@ export async function rebuildInTransaction(db: LumbungDb): Promise<{ state: Ledg
   // In pages rather than one toArray(): five years of entries need not sit in memory at once.
   for (;;) {
     const page = await db.entries.where('order').above(count).limit(REBUILD_PAGE).toArray();
-    for (const row of page) applyEntry(state, row.entry, contextOfRow(row));
+    // Rejected entries keep their `order` (and their row, shown to the treasurer) but are not part
+    // of the books: the server never folded them (CONTRACT §3 "Rejected").
+    for (const row of page) if (row.sync !== 'rejected') applyEntry(state, row.entry, contextOfRow(row));
     count += page.length;
     if (page.length < REBUILD_PAGE) break;
   }
