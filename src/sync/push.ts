@@ -32,6 +32,8 @@ export type PushTally = {
   lastServerSeq: number | null;
   /** Our highest-seq entry the server acknowledged in this run. */
   ackedHead: { seq: number; hash: string } | null;
+  /** Every serverSeq the server answered for our entries in this run (lets the pull skip them). */
+  ownServerSeqs: number[];
   serverTime: string | null;
 };
 
@@ -50,6 +52,7 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     flagged: 0,
     lastServerSeq: null,
     ackedHead: null,
+    ownServerSeqs: [],
     serverTime: null,
   };
   let limits = options.limits ?? DEFAULT_BATCH_LIMITS;
@@ -141,6 +144,7 @@ function count(tally: PushTally, result: PushResult, entry: Entry | undefined): 
       tally.pushed++;
       tally.acked++;
       tally.lastServerSeq = Math.max(tally.lastServerSeq ?? 0, result.serverSeq);
+      tally.ownServerSeqs.push(result.serverSeq);
       if (entry !== undefined && (tally.ackedHead === null || entry.seq > tally.ackedHead.seq)) {
         tally.ackedHead = { seq: entry.seq, hash: entry.hash };
       }

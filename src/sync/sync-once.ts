@@ -17,6 +17,7 @@ import { classifyStorageError } from '../db/storage-errors.ts';
 import type { DeviceSession } from './device-request.ts';
 import type { BatchLimits } from './push-batch.ts';
 import { pullAll, type PullTally } from './pull.ts';
+import { skipOwnEntriesInPull } from './pull-skip.ts';
 import { pushOutbox, type PushTally } from './push.ts';
 import type { RunStop } from './refusal.ts';
 import type { SyncError } from './sync-errors.ts';
@@ -110,6 +111,7 @@ async function run(db: LumbungDb, options: SyncOptions, now: () => Date): Promis
   });
   await noteClock(db, pushed.tally.serverTime, now());
   if (pushed.stop !== null) return stopped(db, pushed.stop, tallyOf(pushed.tally, null), now());
+  await skipOwnEntriesInPull(db, pushed.tally.ownServerSeqs);
 
   const pulled = await pullAll(session, {
     pageSize: options.pullPageSize,

@@ -1,0 +1,38 @@
+/**
+ * After a push, the cooperative's newest entries on the server are usually the ones this phone has
+ * just sent. Pulling them back would cost the whole batch again on the down link — a year of
+ * entries is about a minute of 2G — for entries the phone holds already, whose serverSeqs the push
+ * answers have given it (`markAcked` recorded them in the projections).
+ *
+ * serverSeqs are dense: the server numbers accepted entries 1, 2, 3 … per cooperative under the
+ * cooperative's lock, and pull returns exactly the accepted entries after the cursor. So when every
+ * number from the cursor + 1 up to m was answered to us, nothing but our own entries lies in that
+ * range and the cursor may move to m. The first number we were not given (another device's entry)
+ * stops it: that entry, and whatever follows, is pulled as usual. Skipping less is always safe.
+ */
+import type { LumbungDb } from '../db/database.ts';
+import { readPullCursor, writeMeta } from '../db/meta.ts';
+import { decodeCursor, encodeCursor } from '../domain/ledger/index.ts';
+
+/** The new cursor position, or null when the run's own serverSeqs do not continue the cursor. */
+export function ownRunEnd(cursor: number, ownServerSeqs: readonly number[]): number | null {
+  const own = new Set(ownServerSeqs);
+  let end = cursor;
+  while (own.has(end + 1)) end++;
+  return end > cursor ? end : null;
+}
+
+/** Moves the pull cursor past the run of our own just-acknowledged entries; returns how many it skipped. */
+export async function skipOwnEntriesInPull(db: LumbungDb, ownServerSeqs: readonly number[]): Promise<number> {
+  if (ownServerSeqs.length === 0) return 0;
+  return db.transaction('rw', db.meta, async () => {
+    const stored = await readPullCursor(db);
+    const cursor = stored === undefined ? 0 : decodeCursor(stored);
+    // An undecodable cursor is the server's business: leave it for the pull to send back as it is.
+    if (cursor === null) return 0;
+    const end = ownRunEnd(cursor, ownServerSeqs);
+    if (end === null) return 0;
+    await writeMeta(db, 'pullCursor', encodeCursor(end));
+    return end - cursor;
+  });
+}

@@ -1,0 +1,94 @@
+/**
+ * The pull after a push does not fetch back the phone's own just-acknowledged entries
+ * (src/sync/pull-skip.ts), and never skips another device's entry: against the real server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPullCursor } from '../../src/db/meta.ts';
+import type { LumbungDb } from '../../src/db/database.ts';
+import { encodeCursor } from '../../src/domain/ledger/index.ts';
+import { newMemberId } from '../../src/domain/ids.ts';
+import { enroll } from '../../src/sync/enroll.ts';
+import { ownRunEnd } from '../../src/sync/pull-skip.ts';
+import { syncOnce } from '../../src/sync/sync-once.ts';
+import { depositDraft, joinDraft, newPhone, realFetch, record, startDistrict, wire, type District } from './harness.ts';
+
+describe('ownRunEnd', () => {
+  it('moves the cursor over a dense run of our numbers that starts right after it', () => {
+    expect(ownRunEnd(5, [6, 7, 8])).toBe(8);
+    expect(ownRunEnd(0, [3, 1, 2])).toBe(3);
+  });
+  it('stops at the first number that is not ours', () => {
+    expect(ownRunEnd(5, [6, 7, 9, 10])).toBe(7);
+    expect(ownRunEnd(5, [7, 8])).toBeNull();
+    expect(ownRunEnd(5, [])).toBeNull();
+    expect(ownRunEnd(5, [3, 4, 5])).toBeNull();
+  });
+});
+
+describe('pull after push on the sqlite server', () => {
+  let district: District;
+  let coop: string;
+
+  beforeAll(async () => {
+    district = await startDistrict('sqlite');
+    coop = await district.createCooperative('Koperasi Desa Sukamaju');
+  });
+  afterAll(async () => {
+    await district.close();
+  });
+
+  async function enrolledPhone(label: string): Promise<LumbungDb> {
+    const db = newPhone(label);
+    const code = await district.enrollmentCode(coop);
+    const result = await enroll(db, { serverUrl: district.url, code, deviceName: `HP ${label}`, fetch: realFetch });
+    if (!result.ok) throw new Error(`enrollment failed: ${result.error}`);
+    return db;
+  }
+
+  const pullAfters = (w: ReturnType<typeof wire>): string[] =>
+    w.sent.filter((r) => r.path.startsWith('/api/v1/sync/pull')).map((r) => new URL(r.path, 'http://x').searchParams.get('after') ?? '');
+
+  it('skips our own entries, pulls another phone’s, and never loses one in between', async () => {
+    const phoneA = await enrolledPhone('a');
+    const phoneB = await enrolledPhone('b');
+    const siti = newMemberId();
+    const budi = newMemberId();
+
+    // A alone: its 3 entries get serverSeqs 1–3 and the pull starts after them.
+    await record(phoneA, joinDraft(siti, 'A-001', 'Siti Aminah'));
+    await record(phoneA, depositDraft(siti, 'pokok', 100_000));
+    await record(phoneA, depositDraft(siti, 'wajib', 20_000));
+    const first = wire();
+    const a1 = await syncOnce(phoneA, { fetch: first.fetch });
+    expect(a1).toMatchObject({ status: 'ok', receipt: { acked: 3, pulled: 0 } });
+    expect(pullAfters(first)).toEqual([encodeCursor(3)]);
+
+    // B pushes 2 (serverSeqs 4–5; new, it pulls 1–5); then A pushes 2 more (6–7). A's cursor is 3:
+    // B's entries lie between, so A must pull 4–7 (B's two and, harmlessly, its own two).
+    await record(phoneB, joinDraft(budi, 'A-002', 'Budi Santoso'));
+    await record(phoneB, depositDraft(budi, 'pokok', 100_000));
+    const b1 = await syncOnce(phoneB, { fetch: realFetch });
+    expect(b1).toMatchObject({ status: 'ok', receipt: { acked: 2, pulled: 5 } });
+    await record(phoneA, depositDraft(siti, 'sukarela', 250_000));
+    await record(phoneA, depositDraft(siti, 'wajib', 20_000));
+    const second = wire();
+    const a2 = await syncOnce(phoneA, { fetch: second.fetch });
+    expect(a2).toMatchObject({ status: 'ok', receipt: { acked: 2, pulled: 4 } });
+    expect(pullAfters(second)).toEqual([encodeCursor(3)]);
+    expect(await phoneA.entries.count()).toBe(7);
+    expect(await readPullCursor(phoneA)).toBe(encodeCursor(7));
+
+    // Nothing new from others: the next push is skipped in full again.
+    await record(phoneA, depositDraft(siti, 'wajib', 20_000));
+    const third = wire();
+    const a3 = await syncOnce(phoneA, { fetch: third.fetch });
+    expect(a3).toMatchObject({ status: 'ok', receipt: { acked: 1, pulled: 0 } });
+    expect(pullAfters(third)).toEqual([encodeCursor(8)]);
+
+    // B, which has not pulled since, still receives everything of A's, skipped or not.
+    const b2 = await syncOnce(phoneB, { fetch: realFetch });
+    expect(b2).toMatchObject({ status: 'ok', receipt: { pulled: 3 } });
+    expect(await phoneB.entries.count()).toBe(8);
+    expect((await district.accepted(coop)).length).toBe(8);
+  });
+});
