@@ -18,6 +18,7 @@ import type { DeviceKey } from '../../src/domain/signing.ts';
 import type { ServerContext } from '../context.ts';
 import { faultPoint } from '../fault-point.ts';
 import type { CooperativeTx, DeviceRecord, EntryRef, StoredEntryRow } from '../storage/store.ts';
+import { startBatchVerification } from './verify-pool.ts';
 import { rawField as field, rawId as idOf, rawSeq } from './raw-fields.ts';
 
 export const MAX_PUSH_ENTRIES = 500;
@@ -87,6 +88,14 @@ async function pushInTransaction(
   }
   const { state } = ledger;
   const known = await tx.findEntries(entries.map(idOf).filter((id): id is string => id !== null));
+  // Every new entry's signature starts verifying now, in parallel; the checks below stay in order.
+  const verifySignature = startBatchVerification(
+    key,
+    entries.filter((raw) => {
+      const id = idOf(raw);
+      return id === null || !known.has(id);
+    }),
+  );
   let head = await tx.deviceHead(device.id);
   const rows: StoredEntryRow[] = [];
   const results: PushResult[] = [];
@@ -109,6 +118,7 @@ async function pushInTransaction(
       expectedCooperativeId: cooperativeId,
       expectedDeviceId: device.id,
       devicePublicKey: key,
+      verifySignature,
       previous: head ?? undefined,
       accountExists: (code) => ledgerAccountExists(state, code),
       findEntry: (entryId) => ledgerFindEntry(state, entryId),

@@ -32,6 +32,13 @@ export type StructuralContext = {
   accountExists: (code: string) => boolean;
   /** Looks up an entry of the same cooperative, for `entry.reversed`. */
   findEntry: (id: string) => ReversalInfo | undefined;
+  /**
+   * Verifies the signature over the entry's canonical bytes (whose SHA-256 is `digest`). Defaults
+   * to `verifyBytes` with `devicePublicKey`. A server checking a whole batch passes one that answers
+   * from verifications it started for the batch at once, which run side by side on WebCrypto's
+   * thread pool while this check goes on in order (server/entries/verify-pool.ts).
+   */
+  verifySignature?: (signature: string, bytes: Uint8Array, digest: string) => Promise<boolean>;
 };
 export type StructuralVerdict =
   | { status: 'valid'; entry: Entry }
@@ -131,7 +138,8 @@ export async function checkEntry(raw: unknown, ctx: StructuralContext): Promise<
   // Synchronous SHA-256: a WebCrypto digest of these few hundred bytes costs an async hop ~15× the hash.
   const digest = sha256HexSync(bytes);
   if (digest !== hash) return rejected('hash-mismatch', { computed: digest });
-  if (!(await verifyBytes(ctx.devicePublicKey, sig, bytes))) return rejected('signature-invalid');
+  const signed = ctx.verifySignature === undefined ? verifyBytes(ctx.devicePublicKey, sig, bytes) : ctx.verifySignature(sig, bytes, digest);
+  if (!(await signed)) return rejected('signature-invalid');
 
   const expectedPrev = ctx.previous === undefined ? ZERO_HASH : ctx.previous.hash;
   if (entry.prevHash !== expectedPrev) return rejected('chain-broken', { expectedPrevHash: expectedPrev });
