@@ -65,7 +65,7 @@ describe.each(STORE_KINDS)('brute force on %s', (kind) => {
     await h.close();
   });
 
-  it('checks at most a few dozen enrollment-code guesses per address per day, whatever X-Forwarded-For says', async () => {
+  it('checks at most a few dozen enrollment-code guesses per address per day, whatever X-Forwarded-For says', { timeout: 120_000 }, async () => {
     h.clock.set('2026-12-01T00:00:00.000Z');
     // The harness's session is long expired at this date: a fresh one makes the code.
     const session = await h.app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: ADMIN, remoteAddress: '192.0.2.200' });
@@ -96,7 +96,7 @@ describe.each(STORE_KINDS)('brute force on %s', (kind) => {
     expect((await enroll(code)).statusCode).toBe(201);
   });
 
-  it('checks at most a few dozen password guesses per username per day, from however many addresses', async () => {
+  it('checks at most a few dozen password guesses per username per day, from however many addresses', { timeout: 120_000 }, async () => {
     h.clock.set('2026-12-05T00:00:00.000Z');
     const before = await rows.snapshot();
     const login = (password: string, ip: string) => h.app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: { username: ADMIN.username, password }, remoteAddress: ip });
@@ -114,7 +114,7 @@ describe.each(STORE_KINDS)('brute force on %s', (kind) => {
     expect((await login(ADMIN.password, '192.0.2.1')).statusCode).toBe(200);
   });
 
-  it('checks at most a few dozen guesses per address per day across usernames', async () => {
+  it('checks at most a few dozen guesses per address per day across usernames', { timeout: 120_000 }, async () => {
     h.clock.set('2026-12-10T00:00:00.000Z');
     const login = (i: number) =>
       h.app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: { username: `petugas${String(i)}`, password: 'rahasia123' }, remoteAddress: '203.0.113.99', headers: { 'x-forwarded-for': `10.0.0.${String(i % 250)}` } });
@@ -125,7 +125,7 @@ describe.each(STORE_KINDS)('brute force on %s', (kind) => {
 });
 
 describe('request flood from one address (default limits)', () => {
-  it('answers 429 rate-limited with Retry-After once the burst is spent, other addresses unaffected', async () => {
+  it('answers 429 rate-limited with Retry-After once the burst is spent, other addresses unaffected', { timeout: 60_000 }, async () => {
     const h = await startHarness('sqlite');
     const app = buildApp({ store: h.store.store, staticDir: null, clock: h.clock, logger: false });
     try {

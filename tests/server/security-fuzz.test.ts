@@ -240,7 +240,8 @@ describe.each(STORE_KINDS)('fuzz of every route on %s', (kind) => {
     }
   }
 
-  it(`sends ${String(RUNS_PER_ROUTE)} hostile requests to every registered route, from a fixed seed`, async () => {
+  // Bounded by count, not time; the timeouts only leave room for a busy two-core machine.
+  it(`sends ${String(RUNS_PER_ROUTE)} hostile requests to every registered route, from a fixed seed`, { timeout: 180_000 }, async () => {
     const hostile: fc.Arbitrary<Hostile> = fc.record({
       caller: fc.constantFrom<CallerName>('admin', 'device', 'nobody'),
       params: fc.record({
@@ -263,7 +264,7 @@ describe.each(STORE_KINDS)('fuzz of every route on %s', (kind) => {
     expect(stats.serverErrors).toBe(0);
   });
 
-  it('sends 10 MB bodies, 10 000-deep nesting and gzip bombs to every route (POST: as admin and device)', async () => {
+  it('sends 10 MB bodies, 10 000-deep nesting and gzip bombs to every route (POST: as admin and device)', { timeout: 180_000 }, async () => {
     const cases = heavyCases();
     for (const route of routes) {
       const path = fillPath(route.url, { id: coop, deviceId: spare.deviceId, report: 'members' });
@@ -277,7 +278,7 @@ describe.each(STORE_KINDS)('fuzz of every route on %s', (kind) => {
     expect(stats.serverErrors).toBe(0);
   });
 
-  it('answers methods no route has (PUT, DELETE, PATCH, OPTIONS) with 404 in the error shape, and grants no CORS', async () => {
+  it('answers methods no route has (PUT, DELETE, PATCH, OPTIONS) with 404 in the error shape, and grants no CORS', { timeout: 60_000 }, async () => {
     const urls = [...new Set(routes.map((r) => r.url))];
     for (const url of urls) {
       const path = fillPath(url, { id: coop, deviceId: spare.deviceId, report: 'members' });

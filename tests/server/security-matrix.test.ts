@@ -115,7 +115,7 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
     expect(rowCounts(before)).toMatchObject({ cooperatives: 2, devices: 4, entries: 3, enrollment_codes: 4 });
   });
 
-  it('refuses every cell outside the contract, says nothing about A, answers like a missing resource, and changes no row', async () => {
+  it('refuses every cell outside the contract, says nothing about A, answers like a missing resource, and changes no row', { timeout: 120_000 }, async () => {
     let cells = 0;
     for (const route of routes) {
       for (const name of CALLERS) {
@@ -148,7 +148,7 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
     console.info(`[security-matrix ${kind}] ${String(routes.length)} routes, ${String(cells)} refused cells checked`);
   });
 
-  it("lets every allowed cell past authorisation, and never shows A's data to B", async () => {
+  it("lets every allowed cell past authorisation, and never shows A's data to B", { timeout: 60_000 }, async () => {
     let cells = 0;
     for (const route of routes) {
       for (const name of CALLERS) {

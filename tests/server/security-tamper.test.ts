@@ -121,7 +121,7 @@ describe.each(STORE_KINDS)('tampered entries and replayed requests on %s', (kind
     return cash?.balance ?? 0;
   }
 
-  it('refuses every field changed after signing with the reason the check order gives, and books nothing', async () => {
+  it('refuses every field changed after signing with the reason the check order gives, and books nothing', { timeout: 60_000 }, async () => {
     for (const tamper of TAMPERS) {
       const { phone, genuine } = await phoneWithEntry();
       const forged = clone(genuine);
@@ -131,7 +131,7 @@ describe.each(STORE_KINDS)('tampered entries and replayed requests on %s', (kind
     expect(await cashInBooks()).toBe(0);
   });
 
-  it('refuses the same changes with a correctly recomputed hash: the signature still fails', async () => {
+  it('refuses the same changes with a correctly recomputed hash: the signature still fails', { timeout: 60_000 }, async () => {
     for (const tamper of TAMPERS.filter((t) => t.contentField)) {
       const { phone, genuine } = await phoneWithEntry();
       const forged = clone(genuine);
@@ -162,7 +162,7 @@ describe.each(STORE_KINDS)('tampered entries and replayed requests on %s', (kind
     expect(await cashInBooks()).toBe(0);
   });
 
-  it('refuses every device route replayed byte for byte (401 device-counter-stale), and the replay stores nothing', async () => {
+  it('refuses every device route replayed byte for byte (401 device-counter-stale), and the replay stores nothing', { timeout: 60_000 }, async () => {
     const routes = (await routeTable(h.store)).filter((r) => ['device', 'admin-or-own-device'].includes(accessOf(r)));
     expect(routes.length).toBeGreaterThanOrEqual(4);
     const phone = await h.enroll(coop, 'HP Disadap');
