@@ -1,14 +1,24 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { SessionGate, isUngatedPath } from '../features/session/SessionGate.tsx';
-import { useCooperative } from '../features/session/cooperative.ts';
-import { DemoBanner } from '../features/demo/DemoBanner.tsx';
-import { SyncEngineHost } from '../features/sync/SyncEngineHost.tsx';
 import { useLanguage } from '../i18n/use-t.ts';
 import { OfficeLayout } from './layout/OfficeLayout.tsx';
-import { TreasurerLayout } from './layout/TreasurerLayout.tsx';
 import { RouteView, useChrome, usePathname } from './router.tsx';
 import { UpdateBanner } from './update/UpdateBanner.tsx';
 import type { UpdateSource } from './update/update-source.ts';
+
+// Lazy boundaries of the first load (docs/performance.md): the first screen a treasurer sees is the
+// session gate (welcome or PIN lock), so the frame behind it (top bar with the sync badge, bottom
+// navigation), the sync engine and the demo banner load in parallel with it, not before it. Their
+// chunks are precached by the service worker: offline they cost a cache read.
+const TreasurerLayout = lazy(() => import('./layout/TreasurerLayout.tsx').then((m) => ({ default: m.TreasurerLayout })));
+const SyncEngineHost = lazy(() => import('../features/sync/SyncEngineHost.tsx').then((m) => ({ default: m.SyncEngineHost })));
+const CooperativeLayout = lazy(() => import('./layout/CooperativeLayout.tsx').then((m) => ({ default: m.CooperativeLayout })));
+const DemoBanner = lazy(() => import('../features/demo/DemoBanner.tsx').then((m) => ({ default: m.DemoBanner })));
+
+/** Nothing while a lazy part of the frame loads: none of them is the screen's content. */
+function Deferred({ children }: { readonly children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
+}
 
 type Props = {
   /** The service worker's update events; undefined when there is no worker (dev, tests, old browsers). */
@@ -39,8 +49,12 @@ export function App({ updates, cooperativeName }: Props) {
     case 'treasurer':
       return (
         <>
-          <SyncEngineHost />
-          <DemoBanner />
+          <Deferred>
+            <SyncEngineHost />
+          </Deferred>
+          <Deferred>
+            <DemoBanner />
+          </Deferred>
           <TreasurerFrame cooperativeName={cooperativeName} />
           {banner}
         </>
@@ -56,24 +70,18 @@ function TreasurerFrame({ cooperativeName }: { readonly cooperativeName: string 
   const pathname = usePathname();
   if (isUngatedPath(pathname)) {
     return (
-      <TreasurerLayout cooperativeName={cooperativeName}>
-        <RouteView />
-      </TreasurerLayout>
+      <Deferred>
+        <TreasurerLayout cooperativeName={cooperativeName}>
+          <RouteView />
+        </TreasurerLayout>
+      </Deferred>
     );
   }
   return (
     <SessionGate>
-      <CooperativeLayout cooperativeName={cooperativeName} />
+      <Deferred>
+        <CooperativeLayout cooperativeName={cooperativeName} />
+      </Deferred>
     </SessionGate>
-  );
-}
-
-/** Inside the gate: the top bar may name the cooperative. */
-function CooperativeLayout({ cooperativeName }: { readonly cooperativeName: string | undefined }) {
-  const cooperative = useCooperative();
-  return (
-    <TreasurerLayout cooperativeName={cooperativeName ?? cooperative?.name ?? undefined}>
-      <RouteView />
-    </TreasurerLayout>
   );
 }

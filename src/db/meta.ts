@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { CooperativeId, DeviceId } from '../domain/ids.ts';
 import { UUID_PATTERN } from '../domain/ids.ts';
-import { ZERO_HASH } from '../domain/entry/schema.ts';
+import { ZERO_HASH } from '../domain/entry/zero-hash.ts';
 import type { LumbungDb } from './database.ts';
 
 const uuid = z.string().regex(UUID_PATTERN);

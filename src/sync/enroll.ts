@@ -15,6 +15,7 @@ import { ensureDeviceKeys } from '../db/device-keys.ts';
 import type { LumbungDb } from '../db/database.ts';
 import { completeEnrollment } from '../db/enrollment.ts';
 import { readMeta } from '../db/meta.ts';
+import { normaliseEnrollmentCode } from './enrollment-code.ts';
 import { encodeJsonBody } from './gzip-body.ts';
 import type { EnrollError } from './sync-errors.ts';
 import { writeSyncMeta } from './sync-meta.ts';
@@ -43,10 +44,7 @@ export type Enrolled = {
 
 export type EnrollResult = { readonly ok: true; readonly value: Enrolled } | { readonly ok: false; readonly error: EnrollError; readonly detail: string | null };
 
-/** Codes are typed by people: `abcd-efgh 23` and `ABCDEFGH23` are the same code. */
-export function normaliseEnrollmentCode(code: string): string {
-  return code.replace(/[\s-]+/g, '').toUpperCase();
-}
+export { normaliseEnrollmentCode };
 
 export async function enroll(db: LumbungDb, input: EnrollInput): Promise<EnrollResult> {
   const now = input.now ?? (() => new Date());

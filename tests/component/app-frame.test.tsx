@@ -11,6 +11,12 @@ function renderAt(path: string) {
 }
 
 const bottomNav = () => screen.getByRole('navigation', { name: 'Menu utama' });
+/**
+ * The frame and Beranda are lazy chunks (App.tsx, routes.ts): wait for them on a first render, the
+ * first import of a chunk in a test worker is transformed on the spot (slow on a busy machine).
+ */
+const CHUNK_WAIT = { timeout: 10_000 };
+const frameShown = () => screen.findByRole('navigation', { name: 'Menu utama' }, CHUNK_WAIT);
 
 /**
  * The frame's part of showing a screen: the route's title in the tab, the lazy chunk loaded and
@@ -36,9 +42,9 @@ beforeEach(async () => {
 afterEach(() => closeSession(session));
 
 describe('the app frame', () => {
-  it('shows Beranda with landmarks and marks its tab as the current page', () => {
+  it('shows Beranda with landmarks and marks its tab as the current page', async () => {
     renderAt('/');
-    expect(screen.getByRole('heading', { level: 1, name: 'Beranda' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Beranda' }, CHUNK_WAIT)).toBeInTheDocument();
     expect(screen.getByRole('banner')).toHaveTextContent('Lumbung');
     expect(screen.getByRole('main')).toBeInTheDocument();
     const nav = bottomNav();
@@ -52,7 +58,7 @@ describe('the app frame', () => {
   it('navigates with the bottom navigation without reloading, and Back returns', async () => {
     const user = userEvent.setup();
     renderAt('/');
-    await user.click(within(bottomNav()).getByRole('link', { name: 'Anggota' }));
+    await user.click(within(await frameShown()).getByRole('link', { name: 'Anggota' }));
     await expectScreen('Anggota');
     expect(window.location.pathname).toBe('/anggota');
     expect(within(bottomNav()).getByRole('link', { name: 'Anggota' })).toHaveAttribute('aria-current', 'page');
@@ -70,8 +76,8 @@ describe('the app frame', () => {
   it('reaches Kas through Lainnya and keeps Lainnya current there', async () => {
     const user = userEvent.setup();
     renderAt('/');
-    await user.click(within(bottomNav()).getByRole('link', { name: 'Lainnya' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Lainnya' })).toBeInTheDocument();
+    await user.click(within(await frameShown()).getByRole('link', { name: 'Lainnya' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Lainnya' }, CHUNK_WAIT)).toBeInTheDocument();
     const menu = screen.getByRole('main');
     for (const label of ['Kas', 'Laporan', 'Tutup buku', 'Sinkron', 'Pengaturan', 'Tentang']) {
       expect(within(menu).getByRole('link', { name: new RegExp(`^${label}`) })).toBeInTheDocument();
@@ -107,18 +113,18 @@ describe('the app frame', () => {
   it('answers an unknown path with an Indonesian 404 page and a way home', async () => {
     const user = userEvent.setup();
     renderAt('/tidak-ada');
-    expect(screen.getByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' }, CHUNK_WAIT)).toBeInTheDocument();
     expect(screen.getByText(/Alamat \/tidak-ada tidak ada di Lumbung/)).toBeInTheDocument();
     expect(document.title).toBe('Halaman tidak ditemukan — Lumbung');
     await user.click(screen.getByRole('link', { name: 'Kembali ke Beranda' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Beranda' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Beranda' }, CHUNK_WAIT)).toBeInTheDocument();
     expect(window.location.pathname).toBe('/');
   });
 
   it('leaves modified clicks (open in new tab) to the browser', async () => {
     const user = userEvent.setup();
     renderAt('/');
-    const link = within(bottomNav()).getByRole('link', { name: 'Simpanan' });
+    const link = within(await frameShown()).getByRole('link', { name: 'Simpanan' });
     expect(link).toHaveAttribute('href', '/simpanan');
     await user.keyboard('{Control>}');
     await user.click(link);

@@ -1,6 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { FrameMessages } from '../../i18n/use-t.ts';
-import HomePage from '../../features/home/index.tsx';
 import { MorePage } from '../more/MorePage.tsx';
 import { receiptMessages } from '../../features/receipt/messages.ts';
 import { correctionsMessages } from '../../features/corrections/messages.ts';
@@ -19,11 +18,19 @@ export type RouteDef = {
   readonly chrome: Chrome;
 };
 
-// Beranda and Lainnya are in the first bundle: they are what the treasurer sees first and their
-// code is tiny. Every other screen is its own chunk (precached by the service worker, so lazy
-// costs nothing offline). /dinas is a separate chunk that the phone never loads or precaches.
+// Lainnya is in the first bundle (tiny). Every other screen is its own chunk, Beranda too: the
+// first screen of a load is the session gate (welcome or PIN lock), and Beranda's ledger queries
+// would otherwise weigh on that first load over 2G (docs/performance.md). Chunks are precached by
+// the service worker, so lazy costs nothing offline. /dinas is a separate chunk that the phone
+// never loads or precaches.
 export const ROUTES: readonly RouteDef[] = [
-  { path: '/', match: 'exact', title: (m) => m.nav.home, component: HomePage, chrome: 'treasurer' },
+  {
+    path: '/',
+    match: 'exact',
+    title: (m) => m.nav.home,
+    component: lazy(() => import('../../features/home/index.tsx')),
+    chrome: 'treasurer',
+  },
   {
     path: '/anggota',
     match: 'prefix',

@@ -11,7 +11,7 @@ import type { CooperativeId, DeviceId, EntryId, LoanId, MemberId } from '../ids.
 import { UUID_PATTERN, UUID_V7_PATTERN } from '../ids.ts';
 
 export const ENTRY_FORMAT_VERSION = 1;
-export const ZERO_HASH = '0'.repeat(64);
+export { ZERO_HASH } from './zero-hash.ts';
 
 const brandAs = <T>() => (value: string | number) => value as unknown as T;
 

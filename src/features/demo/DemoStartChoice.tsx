@@ -1,9 +1,5 @@
 import { useState } from 'react';
-import { startLocalMode } from '../../db/enrollment.ts';
-import { todayInJakarta } from '../../domain/dates.ts';
-import { DEMO_SEED } from '../../domain/demo/generate.ts';
 import { getDb } from '../session/database.ts';
-import { runDemoLoad } from './demo-job.ts';
 import type { DemoSize } from './DemoPanel.tsx';
 import { demoMessages } from './messages.ts';
 
@@ -18,6 +14,14 @@ export function DemoStartChoice({ className, size }: { readonly className: strin
     setStarting(true);
     try {
       const db = getDb();
+      // Trial mode, the generator and the loader load on this tap, not with the welcome screen: they
+      // are not needed to show it (the treasurer's first load stays small, docs/performance.md).
+      const [{ startLocalMode }, { runDemoLoad }, { DEMO_SEED }, { todayInJakarta }] = await Promise.all([
+        import('../../db/enrollment.ts'),
+        import('./demo-job.ts'),
+        import('../../domain/demo/generate.ts'),
+        import('../../domain/dates.ts'),
+      ]);
       await startLocalMode(db);
       void runDemoLoad(db, { seed: DEMO_SEED, until: todayInJakarta(), ...size });
     } finally {

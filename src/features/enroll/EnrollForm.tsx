@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import { enroll, type Enrolled } from '../../sync/enroll.ts';
+import type { Enrolled } from '../../sync/enroll.ts';
 import type { FetchLike } from '../../sync/transport.ts';
 import { requestPersistence } from '../device/storage.ts';
 import { FormError } from '../forms/FormError.tsx';
@@ -46,6 +46,8 @@ export function EnrollForm({ onEnrolled, fetch: fetchImpl = browserFetch }: Prop
     if (!valid || busy) return;
     setBusy(true);
     setFailure(undefined);
+    // The enrollment client (wire schemas, signing) loads on submit, not with the welcome screen.
+    const { enroll } = await import('../../sync/enroll.ts');
     const result = await enroll(getDb(), {
       code: code.value,
       serverUrl: serverUrl.url === ownOrigin() ? '' : serverUrl.url,

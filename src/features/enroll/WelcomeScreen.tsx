@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { startLocalMode } from '../../db/enrollment.ts';
 import { DemoStartChoice } from '../demo/DemoStartChoice.tsx';
 import { FormError } from '../forms/FormError.tsx';
 import { getDb } from '../session/database.ts';
@@ -24,6 +23,8 @@ export function WelcomeScreen() {
     setStarting(true);
     setFailed(false);
     try {
+      // Loaded on the tap: enrollment's re-issue code (ledger, signing) is not needed to show this screen.
+      const { startLocalMode } = await import('../../db/enrollment.ts');
       await startLocalMode(getDb());
     } catch {
       // A blocked or full IndexedDB: say so; nothing was half-written (startLocalMode is one transaction).

@@ -3,7 +3,7 @@
  * server issues 12-character codes from an alphabet without look-alikes, shown as `ABCD-EFGH-JK23`
  * (server/routes/admin-cooperatives.ts); spaces, dashes and case do not matter.
  */
-import { normaliseEnrollmentCode } from '../../sync/enroll.ts';
+import { normaliseEnrollmentCode } from '../../sync/enrollment-code.ts';
 
 export const CODE_LENGTH = 12;
 export const DEVICE_NAME_MAX = 60;

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { WelcomeScreen } from '../enroll/WelcomeScreen.tsx';
 import { Link } from '../navigation/link.tsx';
 import { FirstUserForm } from '../users/FirstUserForm.tsx';
@@ -7,6 +7,8 @@ import { useAutoLock } from '../users/use-auto-lock.ts';
 import { sessionMessages } from './messages.ts';
 import { useSessionStore } from './session-store.ts';
 import { useSetupState } from './setup-state.ts';
+import { preloadGateActions } from './gate-preload.ts';
+import { useUsableMark } from './usable-mark.ts';
 
 /** Paths the gate never covers: the district office's pages and "Tentang" (no cooperative data). */
 const UNGATED = ['/tentang', '/dinas'] as const;
@@ -51,26 +53,31 @@ export function SessionGate({ children }: { readonly children: ReactNode }) {
       );
     case 'new':
       return (
-        <GateFrame>
+        <GateFrame usable>
           <WelcomeScreen />
         </GateFrame>
       );
     case 'no-user':
       return (
-        <GateFrame>
+        <GateFrame usable>
           <FirstUserForm />
         </GateFrame>
       );
     case 'ready':
       return (
-        <GateFrame>
+        <GateFrame usable>
           <LockScreen />
         </GateFrame>
       );
   }
 }
 
-function GateFrame({ children }: { readonly children: ReactNode }) {
+/** `usable`: the frame holds a screen the treasurer can act on (the load benchmark's end mark). */
+function GateFrame({ usable = false, children }: { readonly usable?: boolean; readonly children: ReactNode }) {
+  useUsableMark(usable);
+  useEffect(() => {
+    if (usable) preloadGateActions();
+  }, [usable]);
   return (
     <main id="main" className="session-frame" tabIndex={-1}>
       {children}
@@ -81,6 +88,7 @@ function GateFrame({ children }: { readonly children: ReactNode }) {
 function Unlocked({ local, children }: { readonly local: boolean; readonly children: ReactNode }) {
   const m = sessionMessages.useMessages();
   useAutoLock();
+  useUsableMark(true);
   return (
     <>
       {local ? (

@@ -4,7 +4,6 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LumbungDb } from '../../db/database.ts';
-import { readMeta } from '../../db/meta.ts';
 import { getDb } from './database.ts';
 
 export type SetupState =
@@ -16,15 +15,25 @@ export type SetupState =
 export async function readSetupState(db: LumbungDb): Promise<SetupState> {
   try {
     return await db.transaction('r', db.meta, db.users, async () => {
-      const identity = await readMeta(db, 'identity');
-      if (identity === undefined) return { kind: 'new' };
+      // Only the mode is read here, by hand: the gate runs on every start and the full identity
+      // schema (zod) would weigh on that first load (docs/performance.md). Screens past the gate
+      // read the identity through readMeta, which validates all of it.
+      const row = await db.meta.get('identity');
+      if (row === undefined) return { kind: 'new' };
+      const mode = identityMode(row.value);
+      if (mode === undefined) return { kind: 'failed' };
       const users = await db.users.count();
-      return users === 0 ? { kind: 'no-user', mode: identity.mode } : { kind: 'ready', mode: identity.mode };
+      return users === 0 ? { kind: 'no-user', mode } : { kind: 'ready', mode };
     });
   } catch {
     // IndexedDB blocked (private mode), or a damaged identity row: the screen says so instead of a blank page.
     return { kind: 'failed' };
   }
+}
+
+function identityMode(value: unknown): 'local' | 'enrolled' | undefined {
+  if (typeof value !== 'object' || value === null || !('mode' in value)) return undefined;
+  return value.mode === 'local' || value.mode === 'enrolled' ? value.mode : undefined;
 }
 
 export function useSetupState(): SetupState | undefined {

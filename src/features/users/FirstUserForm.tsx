@@ -1,5 +1,4 @@
 import { useState, type SyntheticEvent } from 'react';
-import { addUser } from '../../db/users.ts';
 import { FormError } from '../forms/FormError.tsx';
 import { getDb } from '../session/database.ts';
 import { signIn } from '../session/session-store.ts';
@@ -33,6 +32,8 @@ export function FirstUserForm() {
     if (!valid || busy) return;
     setBusy(true);
     setFailure(undefined);
+    // Loaded on submit: users.ts carries the user schemas (zod), not needed to show this form.
+    const { addUser } = await import('../../db/users.ts');
     const result = await addUser(getDb(), { name: name.value.trim(), role: 'bendahara', pin: pin.value });
     setBusy(false);
     if (result.ok) {

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
-import { verifyPin } from '../../db/users.ts';
 import { getDb } from '../session/database.ts';
 import { signIn } from '../session/session-store.ts';
 import { useLockUsers } from './lock-users.ts';
@@ -53,6 +52,8 @@ export function LockScreen() {
     event.preventDefault();
     if (selectedId === null || pinProblem !== null || secondsLeft > 0 || busy) return;
     setBusy(true);
+    // Loaded on submit: users.ts carries the user schemas (zod), not needed to show this screen.
+    const { verifyPin } = await import('../../db/users.ts');
     const result = await verifyPin(getDb(), selectedId, pin);
     setBusy(false);
     setPin('');
