@@ -1,6 +1,7 @@
 /**
  * `npm run sim -- --seeds N [--seed S] [--first F] [--small] [--no-write]`: the seeded simulation
- * (tests/sim). `--seed S` replays one seed (a failing seed prints exactly this command) and shows
+ * (tests/sim). `--small` runs at the size of the fixed seeds inside `npm test`.
+ * `--seed S` replays one seed (a failing seed prints exactly this command) and shows
  * its event log; `--seeds N` runs seeds F…F+N−1 (F defaults to 1000) and, unless `--no-write`,
  * writes the figures into the simulation section of docs/reliability.md. Exit code 1 when any
  * seed broke an invariant.
@@ -10,6 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runSeed, SIM_SIZE, TEST_SIZE, type SeedReport } from '../tests/sim/run-seed.ts';
 import { describeFailure, summaryTable, totalsOf } from '../tests/sim/summary.ts';
+
+// appendEntry logs its named kill points for the browser tests at debug level; not needed here.
+console.debug = () => undefined;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DOC = path.join(root, 'docs', 'reliability.md');

@@ -37,7 +37,7 @@ const WEIGHTS: Readonly<Record<EntryType, number>> = {
   'cash.received': 8,
   'cash.paid': 8,
   'cash.transferred': 4,
-  'entry.reversed': 4,
+  'entry.reversed': 5,
   'account.added': 1,
   'settings.changed': 1,
   'year.closed': 1,
@@ -53,8 +53,11 @@ export type DraftContext = {
   readonly actor: string;
   /** A prefix that keeps this phone's member numbers apart from other phones' (mostly). */
   readonly numberPrefix: string;
-  /** Entries this phone may choose to reverse (its recent ledger, rejected ones excluded). */
-  readonly reversible: readonly { id: string; type: EntryType; lines: number }[];
+  /**
+   * Entries this phone may choose to reverse: its recent ledger, newest first, rejected ones
+   * excluded; `shared` when the server has it (other phones may hold and reverse it too).
+   */
+  readonly reversible: readonly { id: string; type: EntryType; lines: number; shared: boolean }[];
   /** The pull cursor the phone holds, for member edits. */
   readonly seenCursor: string;
 };
@@ -163,7 +166,11 @@ export function randomDraft(ctx: DraftContext): EntryDraft | null {
     case 'entry.reversed': {
       const targets = ctx.reversible.filter((e) => e.type !== 'entry.reversed' && e.lines > 0);
       if (targets.length === 0) return null;
-      return { type, ...base, data: { entryId: random.pick(targets).id as EntryId, reason: 'Salah ketik jumlah' } };
+      // Half the time the newest entry the server already has: two phones that synced the same
+      // day then pick the same one, and the second reversal must come back rejected, visibly.
+      const shared = targets.find((e) => e.shared);
+      const target = shared !== undefined && random.chance(0.5) ? shared : random.pick(targets);
+      return { type, ...base, data: { entryId: target.id as EntryId, reason: 'Salah ketik jumlah' } };
     }
     case 'account.added': {
       const code = `5-${String(random.int(200, 999))}`;

@@ -211,8 +211,9 @@ async function checkPhone(world: World, phone: Phone, stored: readonly StoredEnt
   // the server position the phone has learnt for it (what a rebuild of the projections does).
   const stateNow = await currentLedger(phone.db);
   const positions = new Map<string, number | undefined>(rows.map((r) => [r.id, r.serverSeq]));
+  // A rejected entry stays on the phone (shown with its reason) but is not part of the books.
   const recomputed = foldEntries(
-    rows.map((r) => r.entry),
+    rows.filter((r) => r.sync !== 'rejected').map((r) => r.entry),
     (e) => {
       const serverSeq = positions.get(e.id);
       return serverSeq === undefined ? {} : { serverSeq };

@@ -16,10 +16,13 @@
  * 5. safety again, then liveness (invariants.ts).
  */
 import 'fake-indexeddb/auto';
+import type { EntryDraft } from '../../src/db/append-entry.ts';
 import { exportBackup } from '../../src/db/backup.ts';
 import { currentLedger } from '../../src/db/projections.ts';
 import { toJakartaDate } from '../../src/domain/dates.ts';
 import { SeededRandom } from '../../src/domain/demo/prng.ts';
+import { seededUuidv7 } from '../../src/domain/demo/seeded-uuid.ts';
+import type { EntryId } from '../../src/domain/ids.ts';
 import { Backoff } from '../../src/sync/backoff.ts';
 import { CLEAN_LINK, FAULT_KINDS, INJECTED_FAULTS, startFaultProxy, type FaultKind, type FaultPolicy } from '../support/fault-proxy.ts';
 import { FAULT_POINTS, type FaultPoint } from '../../server/fault-point.ts';
@@ -37,7 +40,7 @@ export type SimSize = {
 };
 
 /** The fixed part inside `npm test`: small enough for seconds per seed on two cores. */
-export const TEST_SIZE: SimSize = { maxCooperatives: 2, maxDevices: 3, days: 24, maxEntriesPerDay: 3 };
+export const TEST_SIZE: SimSize = { maxCooperatives: 2, maxDevices: 3, days: 20, maxEntriesPerDay: 3 };
 /** `npm run sim`: more phones, more days. */
 export const SIM_SIZE: SimSize = { maxCooperatives: 3, maxDevices: 4, days: 45, maxEntriesPerDay: 4 };
 
@@ -46,6 +49,8 @@ export type ServerCrash = (typeof SERVER_CRASHES)[number];
 
 export type SeedReport = {
   readonly seed: number;
+  /** Run at TEST_SIZE (replay with `--small`). */
+  readonly small: boolean;
   readonly cooperatives: number;
   readonly devices: number;
   readonly entriesConfirmed: number;
@@ -162,6 +167,9 @@ export async function runSeed(seed: number, size: SimSize = TEST_SIZE): Promise<
       }
     }
     const revokeDay = phones.length >= 2 && random.chance(0.5) ? random.int(2, size.days - 2) : -1;
+    // Two treasurers of one cooperative correct the same entry offline on the same day: the
+    // second reversal to reach the server must come back rejected, and visibly so on its phone.
+    const twinCorrectionDay = random.chance(0.6) ? random.int(3, size.days - 3) : -1;
     const offlineFrom = new Map(phones.map((p) => [p.label, p.nextSyncAt]));
     const backoffs = new Map(phones.map((p, i) => [p.label, new Backoff(() => new SeededRandom(seed + i).next())]));
 
@@ -175,6 +183,7 @@ export async function runSeed(seed: number, size: SimSize = TEST_SIZE): Promise<
         revoked++;
         note(`day ${String(day)}: office revokes ${victim.label}`);
       }
+      if (day === twinCorrectionDay) await twinCorrections(dayStart + 11 * HOUR);
       const order = [...phones].sort(() => random.next() - 0.5);
       for (const phone of order) {
         const at = dayStart + random.int(1, 10) * HOUR;
@@ -250,6 +259,7 @@ export async function runSeed(seed: number, size: SimSize = TEST_SIZE): Promise<
     for (const phone of phones) for (const d of phone.proxy.decisions) if (d.fault !== 'pass') note(`${phone.label} #${String(d.n)} ${d.method} ${d.path.split('?')[0] ?? ''} → ${d.fault}${d.detail === undefined ? '' : ` (${d.detail})`}`);
     return {
       seed,
+      small: size === TEST_SIZE,
       cooperatives: cooperatives.length,
       devices: phones.length,
       entriesConfirmed: attempts.filter((a) => a.outcome === 'confirmed').length,
@@ -280,6 +290,25 @@ export async function runSeed(seed: number, size: SimSize = TEST_SIZE): Promise<
     return { district, phones, attempts, cooperatives };
   }
 
+  async function twinCorrections(at: number): Promise<void> {
+    const twins = cooperatives
+      .map((c) => phones.filter((p) => p.cooperativeId === c && !p.revoked))
+      .find((group) => group.length >= 2);
+    const [a, b] = twins ?? [];
+    if (a === undefined || b === undefined) return;
+    const shared = await a.db.entries.orderBy('order').reverse().filter((r) => r.sync === 'acked').toArray();
+    for (const row of shared) {
+      if (row.type === 'entry.reversed' || row.entry.lines.length === 0) continue;
+      if ((await b.db.entries.get(row.id))?.sync !== 'acked') continue;
+      note(`twin corrections of ${row.id} on ${a.label} and ${b.label}`);
+      for (const phone of [a, b]) {
+        const nowMs = phone.now(at).getTime();
+        await saveDraft(phone, at, { type: 'entry.reversed', id: seededUuidv7(nowMs, random) as EntryId, date: toJakartaDate(nowMs), actor: 'Pak Budi', data: { entryId: row.id, reason: 'Koreksi ganda' } }, null);
+      }
+      return;
+    }
+  }
+
   async function recordOne(phone: Phone, at: number): Promise<void> {
     const ledger = await currentLedger(phone.db);
     const recent = await phone.db.entries.orderBy('order').reverse().limit(40).toArray();
@@ -291,7 +320,9 @@ export async function runSeed(seed: number, size: SimSize = TEST_SIZE): Promise<
       nowMs,
       actor: 'Bu Siti',
       numberPrefix: `${phone.label.replace(/\D/g, '')}-`,
-      reversible: recent.filter((r) => r.sync !== 'rejected').map((r) => ({ id: r.id, type: r.type, lines: r.entry.lines.length })),
+      reversible: recent
+        .filter((r) => r.sync !== 'rejected')
+        .map((r) => ({ id: r.id, type: r.type, lines: r.entry.lines.length, shared: r.sync === 'acked' })),
       seenCursor: await phone.seenCursor(),
     });
     if (draft === null) return;
@@ -302,6 +333,10 @@ export async function runSeed(seed: number, size: SimSize = TEST_SIZE): Promise<
         : roll < 0.06 && enabledClientCrashes.includes('after-commit-before-ui')
           ? 'after-commit-before-ui'
           : null;
+    await saveDraft(phone, at, draft, crash);
+  }
+
+  async function saveDraft(phone: Phone, at: number, draft: EntryDraft, crash: 'before-commit' | 'after-commit-before-ui' | null): Promise<void> {
     const result = await phone.record(draft, at, crash);
     const id = draft.id ?? '';
     const base = { id, phone: phone.label, cooperativeId: phone.cooperativeId, type: draft.type };

@@ -102,15 +102,15 @@ export function summaryTable(reports: readonly SeedReport[]): string {
   ].join('\n');
 }
 
-export function replayCommand(seed: number): string {
-  return `npm run sim -- --seed ${String(seed)}`;
+export function replayCommand(seed: number, small: boolean): string {
+  return `npm run sim -- --seed ${String(seed)}${small ? ' --small' : ''}`;
 }
 
 /** Null for a clean run; otherwise what to paste into a bug report. */
 export function describeFailure(report: SeedReport): string | null {
   if (report.violations.length === 0) return null;
   return [
-    `SEED ${String(report.seed)} FAILED — replay with: ${replayCommand(report.seed)}`,
+    `SEED ${String(report.seed)} FAILED — replay with: ${replayCommand(report.seed, report.small)}`,
     `breaches: ${JSON.stringify(report.breaches)}`,
     ...report.violations.map((v) => `  ✗ ${v.invariant}: ${v.detail}`),
     'last events:',
