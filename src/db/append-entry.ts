@@ -126,6 +126,10 @@ async function prepare(db: LumbungDb, draft: EntryDraft, deps: AppendDeps): Prom
 async function commit(db: LumbungDb, prepared: Prepared, deps: AppendDeps): Promise<StorageResult<SavedEntry>> {
   const { entry, reversed } = prepared;
   try {
+    // Named points for the browser kill tests (tests/e2e/kill-points.test.ts): the harness sets a
+    // DevTools breakpoint on these calls and kills Chromium while the page is paused there. A page
+    // script cannot change anything through them; without DevTools they only log at debug level.
+    console.debug('lumbung:before-commit');
     const outcome = await db.transaction('rw', [db.entries, db.meta, db.projections, db.receipts], async () => {
       const existing = await db.entries.get(entry.id);
       if (existing !== undefined) return { kind: 'existing' as const, row: existing };
@@ -144,6 +148,7 @@ async function commit(db: LumbungDb, prepared: Prepared, deps: AppendDeps): Prom
       const nextMark = await bumpMark(db, mark, 1);
       return { kind: 'saved' as const, row, flags: folded?.flags ?? [], state, nextMark };
     });
+    console.debug('lumbung:after-commit'); // committed (strict durability), the UI not told yet
     if (outcome.kind === 'existing') {
       const { row } = outcome;
       return { ok: true, value: { entry: row.entry, flags: [], alreadySaved: true, ...receiptOf(row.receiptNo) } };
