@@ -2,8 +2,12 @@
 import '@testing-library/jest-dom/vitest';
 // A real IndexedDB (in memory) for screens that read and write the local store through Dexie.
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// Screens read the local store (fake IndexedDB, PBKDF2 for PINs) before they show: on a busy
+// two-core CI machine that can take longer than Testing Library's 1 s default for findBy/waitFor.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom does not implement scrolling; the router scrolls to the top after a navigation.
 window.scrollTo = () => undefined;
