@@ -43,8 +43,12 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
       const receivedAt = context.clock.now().toISOString();
       const results = await pushEntries(context, { device, key: await publicKeyOf(device), entries, receivedAt });
       faultPoint('push-after-commit'); // test-only crash point (server/fault-point.ts)
+      // An addition to CONTRACT §7 (docs/api.md): the cooperative's newest serverSeq after this
+      // commit, as a pull cursor. A phone whose cursor is already there (its own entries were the
+      // newest) skips the pull and its round trip — on 2G and Slow 4G, most of a small sync.
+      const cooperative = await context.store.getCooperative(device.cooperativeId);
       reply.header('cache-control', 'no-store');
-      return { results, serverTime: context.clock.now().toISOString() };
+      return { results, serverTime: context.clock.now().toISOString(), cursor: encodeCursor(cooperative?.lastSeq ?? 0) };
     },
   );
 

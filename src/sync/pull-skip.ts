@@ -22,17 +22,29 @@ export function ownRunEnd(cursor: number, ownServerSeqs: readonly number[]): num
   return end > cursor ? end : null;
 }
 
-/** Moves the pull cursor past the run of our own just-acknowledged entries; returns how many it skipped. */
-export async function skipOwnEntriesInPull(db: LumbungDb, ownServerSeqs: readonly number[]): Promise<number> {
-  if (ownServerSeqs.length === 0) return 0;
+export type PullSkip = {
+  /** How many serverSeqs the cursor moved over. */
+  readonly skipped: number;
+  /** The cursor has reached the server's newest serverSeq as the last push answered it: no pull needed. */
+  readonly upToDate: boolean;
+};
+
+/**
+ * Moves the pull cursor past the run of our own just-acknowledged entries, and tells whether it
+ * has thereby reached `serverCursor` (the push answer's newest serverSeq, when the server sends
+ * it): then nothing else is on the server yet and the pull's round trip can be saved.
+ */
+export async function skipOwnEntriesInPull(db: LumbungDb, ownServerSeqs: readonly number[], serverCursor: string | null = null): Promise<PullSkip> {
+  if (ownServerSeqs.length === 0) return { skipped: 0, upToDate: false };
   return db.transaction('rw', db.meta, async () => {
     const stored = await readPullCursor(db);
     const cursor = stored === undefined ? 0 : decodeCursor(stored);
     // An undecodable cursor is the server's business: leave it for the pull to send back as it is.
-    if (cursor === null) return 0;
+    if (cursor === null) return { skipped: 0, upToDate: false };
     const end = ownRunEnd(cursor, ownServerSeqs);
-    if (end === null) return 0;
-    await writeMeta(db, 'pullCursor', encodeCursor(end));
-    return end - cursor;
+    if (end !== null) await writeMeta(db, 'pullCursor', encodeCursor(end));
+    const head = serverCursor === null ? null : decodeCursor(serverCursor);
+    const reached = end ?? cursor;
+    return { skipped: reached - cursor, upToDate: head !== null && reached >= head };
   });
 }

@@ -34,6 +34,8 @@ export type PushTally = {
   ackedHead: { seq: number; hash: string } | null;
   /** Every serverSeq the server answered for our entries in this run (lets the pull skip them). */
   ownServerSeqs: number[];
+  /** The server's newest serverSeq as a pull cursor, from the last push answer (newer servers only). */
+  serverCursor: string | null;
   serverTime: string | null;
 };
 
@@ -53,6 +55,7 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     lastServerSeq: null,
     ackedHead: null,
     ownServerSeqs: [],
+    serverCursor: null,
     serverTime: null,
   };
   let limits = options.limits ?? DEFAULT_BATCH_LIMITS;
@@ -79,6 +82,7 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     const results = outcome.body.results;
     if (!echoesBatch(results, batch.entries)) return { tally, stop: stopForUnknown('bad-shape') };
     tally.serverTime = outcome.body.serverTime;
+    tally.serverCursor = outcome.body.cursor ?? null;
 
     await markAcked(session.db, results.map(toStored));
     const seqOf = new Map<string, Entry>(batch.entries.map((e) => [e.id, e]));

@@ -16,7 +16,7 @@ import { readMeta, recordLastSync } from '../db/meta.ts';
 import { classifyStorageError } from '../db/storage-errors.ts';
 import type { DeviceSession } from './device-request.ts';
 import type { BatchLimits } from './push-batch.ts';
-import { pullAll, type PullTally } from './pull.ts';
+import { pullAll, type PullOutcome, type PullTally } from './pull.ts';
 import { skipOwnEntriesInPull } from './pull-skip.ts';
 import { pushOutbox, type PushTally } from './push.ts';
 import type { RunStop } from './refusal.ts';
@@ -111,12 +111,15 @@ async function run(db: LumbungDb, options: SyncOptions, now: () => Date): Promis
   });
   await noteClock(db, pushed.tally.serverTime, now());
   if (pushed.stop !== null) return stopped(db, pushed.stop, tallyOf(pushed.tally, null), now());
-  await skipOwnEntriesInPull(db, pushed.tally.ownServerSeqs);
+  const skip = await skipOwnEntriesInPull(db, pushed.tally.ownServerSeqs, pushed.tally.serverCursor);
 
-  const pulled = await pullAll(session, {
-    pageSize: options.pullPageSize,
-    onProgress: (count) => options.onProgress?.({ step: 'pull', pulled: count }),
-  });
+  // Our own entries were the server's newest: nothing to pull, one round trip saved.
+  const pulled: PullOutcome = skip.upToDate
+    ? { tally: { pulled: 0, added: 0, serverTime: null }, stop: null }
+    : await pullAll(session, {
+        pageSize: options.pullPageSize,
+        onProgress: (count) => options.onProgress?.({ step: 'pull', pulled: count }),
+      });
   await noteClock(db, pulled.tally.serverTime, now());
   if (pulled.stop !== null) return stopped(db, pulled.stop, tallyOf(pushed.tally, pulled.tally), now());
 

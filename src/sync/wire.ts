@@ -29,6 +29,11 @@ export type PushResult = z.output<typeof pushResultSchema>;
 export const pushResponseSchema = z.object({
   results: z.array(pushResultSchema),
   serverTime: instant,
+  /**
+   * Not in CONTRACT §7's table (an addition, docs/api.md): the cooperative's newest serverSeq after
+   * the push, as a pull cursor. Older servers omit it; the phone then always pulls.
+   */
+  cursor: z.string().max(100).optional(),
 });
 export type PushResponse = z.output<typeof pushResponseSchema>;
 

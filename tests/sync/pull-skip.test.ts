@@ -8,7 +8,8 @@ import type { LumbungDb } from '../../src/db/database.ts';
 import { encodeCursor } from '../../src/domain/ledger/index.ts';
 import { newMemberId } from '../../src/domain/ids.ts';
 import { enroll } from '../../src/sync/enroll.ts';
-import { ownRunEnd } from '../../src/sync/pull-skip.ts';
+import { ownRunEnd, skipOwnEntriesInPull } from '../../src/sync/pull-skip.ts';
+import { writeMeta } from '../../src/db/meta.ts';
 import { syncOnce } from '../../src/sync/sync-once.ts';
 import { depositDraft, joinDraft, newPhone, realFetch, record, startDistrict, wire, type District } from './harness.ts';
 
@@ -22,6 +23,24 @@ describe('ownRunEnd', () => {
     expect(ownRunEnd(5, [7, 8])).toBeNull();
     expect(ownRunEnd(5, [])).toBeNull();
     expect(ownRunEnd(5, [3, 4, 5])).toBeNull();
+  });
+});
+
+describe('skipOwnEntriesInPull', () => {
+  it('moves the stored cursor and says whether the server has anything newer', async () => {
+    const db = newPhone('skip');
+    await writeMeta(db, 'pullCursor', encodeCursor(3));
+    // Our 4 and 5, but the server's newest is 7: someone else's entries follow; pull them.
+    expect(await skipOwnEntriesInPull(db, [4, 5], encodeCursor(7))).toEqual({ skipped: 2, upToDate: false });
+    expect(await readPullCursor(db)).toBe(encodeCursor(5));
+    // Ours up to the server's newest: nothing to pull.
+    expect(await skipOwnEntriesInPull(db, [6, 7], encodeCursor(7))).toEqual({ skipped: 2, upToDate: true });
+    // An older server without a cursor, or one we cannot read: always pull.
+    expect(await skipOwnEntriesInPull(db, [8], null)).toEqual({ skipped: 1, upToDate: false });
+    expect(await skipOwnEntriesInPull(db, [9], 'not a cursor')).toEqual({ skipped: 1, upToDate: false });
+    // Nothing pushed: nothing learnt.
+    expect(await skipOwnEntriesInPull(db, [], encodeCursor(9))).toEqual({ skipped: 0, upToDate: false });
+    expect(await readPullCursor(db)).toBe(encodeCursor(9));
   });
 });
 
@@ -54,14 +73,15 @@ describe('pull after push on the sqlite server', () => {
     const siti = newMemberId();
     const budi = newMemberId();
 
-    // A alone: its 3 entries get serverSeqs 1–3 and the pull starts after them.
+    // A alone: its 3 entries get serverSeqs 1–3, the newest on the server: no pull at all.
     await record(phoneA, joinDraft(siti, 'A-001', 'Siti Aminah'));
     await record(phoneA, depositDraft(siti, 'pokok', 100_000));
     await record(phoneA, depositDraft(siti, 'wajib', 20_000));
     const first = wire();
     const a1 = await syncOnce(phoneA, { fetch: first.fetch });
     expect(a1).toMatchObject({ status: 'ok', receipt: { acked: 3, pulled: 0 } });
-    expect(pullAfters(first)).toEqual([encodeCursor(3)]);
+    expect(pullAfters(first)).toEqual([]);
+    expect(await readPullCursor(phoneA)).toBe(encodeCursor(3));
 
     // B pushes 2 (serverSeqs 4–5; new, it pulls 1–5); then A pushes 2 more (6–7). A's cursor is 3:
     // B's entries lie between, so A must pull 4–7 (B's two and, harmlessly, its own two).
@@ -78,12 +98,13 @@ describe('pull after push on the sqlite server', () => {
     expect(await phoneA.entries.count()).toBe(7);
     expect(await readPullCursor(phoneA)).toBe(encodeCursor(7));
 
-    // Nothing new from others: the next push is skipped in full again.
+    // Nothing new from others: the next push leaves nothing to pull again.
     await record(phoneA, depositDraft(siti, 'wajib', 20_000));
     const third = wire();
     const a3 = await syncOnce(phoneA, { fetch: third.fetch });
     expect(a3).toMatchObject({ status: 'ok', receipt: { acked: 1, pulled: 0 } });
-    expect(pullAfters(third)).toEqual([encodeCursor(8)]);
+    expect(pullAfters(third)).toEqual([]);
+    expect(await readPullCursor(phoneA)).toBe(encodeCursor(8));
 
     // B, which has not pulled since, still receives everything of A's, skipped or not.
     const b2 = await syncOnce(phoneB, { fetch: realFetch });
