@@ -8,17 +8,16 @@
  * walks the batch in seq order on the main thread — schema, chain, lines and the ledger fold stay
  * strictly in order. Dispatching one costs the main thread ~13 µs.
  *
- * Safety: an answer is only reused when the digest `checkEntry` computed for the entry it parsed
- * equals the digest of the bytes verified here (SHA-256: the same bytes). Anything else — junk that
- * cannot be canonicalised, a claimed hash that does not match, a signature seen twice with other
- * bytes — falls back to an ordinary verify, so the verdicts and reasons are exactly checkEntry's own.
+ * Safety: an answer is only reused when the bytes `checkEntry` canonicalised from the entry it
+ * parsed are exactly the bytes verified here (compared byte for byte; no second SHA-256 is spent
+ * on it). Anything else — junk that cannot be canonicalised, a signature seen twice, other bytes —
+ * falls back to an ordinary verify, so the verdicts and reasons are exactly checkEntry's own.
  */
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
 import { utf8 } from '../../src/domain/hashing.ts';
-import { sha256HexSync } from '../../src/domain/sha256.ts';
 import { verifyBytes, type DeviceKey } from '../../src/domain/signing.ts';
 
-type Started = { readonly digest: string; readonly verdict: Promise<boolean> };
+type Started = { readonly bytes: Uint8Array; readonly verdict: Promise<boolean> };
 
 export type BatchVerifier = (signature: string, bytes: Uint8Array, digest: string) => Promise<boolean>;
 
@@ -26,7 +25,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Starts verifying every entry of `raws` that carries a matching hash; returns checkEntry's `verifySignature`. */
+/** Starts verifying every entry of `raws` that looks signed; returns checkEntry's `verifySignature`. */
 export function startBatchVerification(key: DeviceKey, raws: readonly unknown[]): BatchVerifier {
   const started = new Map<string, Started>();
   for (const raw of raws) {
@@ -39,15 +38,15 @@ export function startBatchVerification(key: DeviceKey, raws: readonly unknown[])
     } catch {
       continue; // not canonical JSON: checkEntry rejects it by schema before any signature matters
     }
-    const digest = sha256HexSync(bytes);
-    if (digest !== hash) continue; // checkEntry rejects it as hash-mismatch without verifying
     const verdict = verifyBytes(key, sig, bytes);
     // A verdict nobody asks for (the batch stopped at a gap) must not surface as an unhandled rejection.
     verdict.catch(() => undefined);
-    started.set(sig, { digest, verdict });
+    started.set(sig, { bytes, verdict });
   }
-  return (signature, bytes, digest) => {
+  return (signature, bytes) => {
     const mine = started.get(signature);
-    return mine !== undefined && mine.digest === digest ? mine.verdict : verifyBytes(key, signature, bytes);
+    return mine !== undefined && Buffer.from(mine.bytes.buffer, mine.bytes.byteOffset, mine.bytes.byteLength).equals(bytes)
+      ? mine.verdict
+      : verifyBytes(key, signature, bytes);
   };
 }

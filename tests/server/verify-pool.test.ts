@@ -30,8 +30,8 @@ describe('startBatchVerification', () => {
     const forged = await new TestDevice(device.cooperativeId, device.deviceId, other).entryAt(3, device.head, deposit(member, 'wajib', 20_000));
     // Another entry's signature copied onto different bytes.
     const copied = { ...(await device.entryAt(3, device.head, deposit(member, 'wajib', 25_000))), sig: good[0]?.sig ?? '' };
-    const notStarted = await device.entryAt(3, device.head, deposit(member, 'sukarela', 50_000));
-    const badHash = { ...notStarted, hash: 'f'.repeat(64) };
+    const sameBytes = await device.entryAt(3, device.head, deposit(member, 'sukarela', 50_000));
+    const badHash = { ...sameBytes, hash: 'f'.repeat(64) };
 
     const verify = startBatchVerification(keys.pair.publicKey, [...good, forged, copied, badHash, 'junk', { sig: 'x' }]);
     for (const entry of good) {
@@ -42,9 +42,14 @@ describe('startBatchVerification', () => {
     expect(await verify(forged.sig, forgedSeal.bytes, forgedSeal.digest)).toBe(false);
     const copiedSeal = sealOf(copied);
     expect(await verify(copied.sig, copiedSeal.bytes, copiedSeal.digest)).toBe(false);
-    // Never started (its claimed hash was wrong): verified on demand, correctly.
-    const plainSeal = sealOf(notStarted);
-    expect(await verify(notStarted.sig, plainSeal.bytes, plainSeal.digest)).toBe(true);
+    // Started from a copy with a wrong claimed hash: the bytes are the same, so is the verdict.
+    const plainSeal = sealOf(sameBytes);
+    expect(await verify(sameBytes.sig, plainSeal.bytes, plainSeal.digest)).toBe(true);
+    // Never started: verified on demand, correctly, both ways.
+    const later = await device.entryAt(3, device.head, deposit(member, 'sukarela', 75_000));
+    const laterSeal = sealOf(later);
+    expect(await verify(later.sig, laterSeal.bytes, laterSeal.digest)).toBe(true);
+    expect(await verify(forged.sig, laterSeal.bytes, laterSeal.digest)).toBe(false);
   });
 });
 
