@@ -201,13 +201,31 @@ describe('kills at named points, restart on the same profile', () => {
       expect(salesOf(await localEntries(page), 32_000)).toHaveLength(1);
       kills.push({ kill: 'page (renderer) SIGKILL', point: 'after-commit-before-UI', outcome: 'stored once' });
 
+      // 5. The page alone killed after its push reached the server, before the answer came.
+      await syncNowAndWait(page);
+      const answersBefore = proxy.pushAnswers.length;
+      const heldAgain = proxy.holdNextPush();
+      await (await fillSale(page, '33.000')).click();
+      await waitForSaved(page);
+      await Promise.race([heldAgain, goTo(page, '/sinkron').then(() => page.getByRole('button', { name: 'Sinkronkan sekarang' }).click())]);
+      await heldAgain;
+      const crashed = page.waitForEvent('crash');
+      expect(await killRenderers(chrome.browser)).toBeGreaterThan(0);
+      await crashed;
+      await page.close().catch(() => undefined);
+      page = await reopenAfterCrash(chrome.context);
+      expect(salesOf(await localEntries(page), 33_000)).toHaveLength(1);
+      await syncNowAndWait(page);
+      expect(proxy.pushAnswers.slice(answersBefore).some((answer) => answer.includes('"duplicate"'))).toBe(true);
+      kills.push({ kill: 'page (renderer) SIGKILL', point: 'after-send-before-ack', outcome: 'stored once, resent, duplicate' });
+
       // Everything sent: the server holds exactly the phone's entries, each once (ids are unique
       // on the phone, and the server's count equals the phone's).
       await syncNowAndWait(page);
       local = await localEntries(page);
       expect(new Set(local.map((e) => e.id)).size).toBe(local.length);
       expect(local.every((e) => e.sync === 'acked')).toBe(true);
-      for (const amount of [10_000, 22_000, 23_000, 32_000]) expect(salesOf(local, amount)).toHaveLength(1);
+      for (const amount of [10_000, 22_000, 23_000, 32_000, 33_000]) expect(salesOf(local, amount)).toHaveLength(1);
       for (const amount of [21_000, 31_000]) expect(salesOf(local, amount)).toHaveLength(0);
       expect((await admin.cooperative(cooperativeId)).cooperative.entries).toBe(local.length);
       console.log(`kills per point:\n${kills.map((k) => `  ${k.kill} @ ${k.point}: 1 (${k.outcome})`).join('\n')}`);
