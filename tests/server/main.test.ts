@@ -103,7 +103,7 @@ describe('server/main.ts', () => {
     }
   });
 
-  it('prints a generated admin once, finishes the request in flight on SIGTERM, and keeps its data', async () => {
+  it('prints a generated admin once, finishes the request in flight on SIGTERM, and keeps its data', { timeout: 120_000 }, async () => {
     const dataDir = path.join(scratch, 'persist');
     const port = await freePort();
     const first = start({ PORT: String(port), LUMBUNG_DATA_DIR: dataDir });
