@@ -36,7 +36,7 @@ function start(env: Record<string, string>): Run {
 }
 
 async function waitForHealth(port: number, run: Run): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     if (run.child.exitCode !== null) throw new Error(`server exited: ${run.output().stderr}`);
     try {
       const response = await fetch(`http://127.0.0.1:${String(port)}/api/v1/health`);
