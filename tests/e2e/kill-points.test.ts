@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { breakAt, killRenderers, spawnChromium, type ChromiumProcess, type NamedPoint } from '../support/chromium-process.ts';
+import { breakAt, killAllSpawned, killRenderers, spawnChromium, type ChromiumProcess, type NamedPoint } from '../support/chromium-process.ts';
 import {
   adminApi,
   createFirstUser,
@@ -44,6 +44,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await killAllSpawned();
   await proxy.close();
   await server.stop();
   rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });

@@ -16,6 +16,18 @@ export type ChromiumProcess = {
   readonly kill: () => Promise<void>;
 };
 
+/** Every Chromium this module started and that may still run: a failed or timed-out test kills them in afterAll. */
+const live = new Set<ChildProcess>();
+
+/** SIGKILLs every Chromium spawned here that is still running (a test's afterAll safety net). */
+export async function killAllSpawned(): Promise<void> {
+  for (const child of live) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited(child);
+  }
+  live.clear();
+}
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
@@ -30,6 +42,8 @@ export async function spawnChromium(userDataDir: string, extraArgs: readonly str
   );
   const pid = child.pid;
   if (pid === undefined) throw new Error('chromium did not start');
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   let stderr = '';
   const endpoint = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no DevTools endpoint from chromium:\n${stderr}`)), 30_000);
