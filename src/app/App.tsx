@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { SessionGate, isUngatedPath } from '../features/session/SessionGate.tsx';
+import { useFirstScreenShown, useUsableMark } from '../features/session/usable-mark.ts';
 import { useLanguage } from '../i18n/use-t.ts';
 import { OfficeLayout } from './layout/OfficeLayout.tsx';
 import { RouteView, useChrome, usePathname } from './router.tsx';
@@ -8,8 +9,8 @@ import type { UpdateSource } from './update/update-source.ts';
 
 // Lazy boundaries of the first load (docs/performance.md): the first screen a treasurer sees is the
 // session gate (welcome or PIN lock), so the frame behind it (top bar with the sync badge, bottom
-// navigation), the sync engine and the demo banner load in parallel with it, not before it. Their
-// chunks are precached by the service worker: offline they cost a cache read.
+// navigation) loads only once the gate opens, and the sync engine and the demo banner only once
+// the first screen is shown. Their chunks are precached by the service worker.
 const TreasurerLayout = lazy(() => import('./layout/TreasurerLayout.tsx').then((m) => ({ default: m.TreasurerLayout })));
 const SyncEngineHost = lazy(() => import('../features/sync/SyncEngineHost.tsx').then((m) => ({ default: m.SyncEngineHost })));
 const CooperativeLayout = lazy(() => import('./layout/CooperativeLayout.tsx').then((m) => ({ default: m.CooperativeLayout })));
@@ -29,6 +30,7 @@ type Props = {
 export function App({ updates, cooperativeName }: Props) {
   const language = useLanguage();
   const chrome = useChrome();
+  const firstScreenShown = useFirstScreenShown();
 
   // Screen readers pick the voice and browsers the hyphenation from <html lang>.
   useEffect(() => {
@@ -49,12 +51,12 @@ export function App({ updates, cooperativeName }: Props) {
     case 'treasurer':
       return (
         <>
-          <Deferred>
-            <SyncEngineHost />
-          </Deferred>
-          <Deferred>
-            <DemoBanner />
-          </Deferred>
+          {firstScreenShown ? (
+            <Deferred>
+              <SyncEngineHost />
+              <DemoBanner />
+            </Deferred>
+          ) : null}
           <TreasurerFrame cooperativeName={cooperativeName} />
           {banner}
         </>
@@ -68,7 +70,10 @@ export function App({ updates, cooperativeName }: Props) {
  */
 function TreasurerFrame({ cooperativeName }: { readonly cooperativeName: string | undefined }) {
   const pathname = usePathname();
-  if (isUngatedPath(pathname)) {
+  const ungated = isUngatedPath(pathname);
+  // An ungated page (Tentang) is a first screen too: the deferred parts of the frame may start.
+  useUsableMark(ungated);
+  if (ungated) {
     return (
       <Deferred>
         <TreasurerLayout cooperativeName={cooperativeName}>
