@@ -1,0 +1,319 @@
+/**
+ * The treasurer's app with a busy cooperative's history stored (bench/support/busy-cooperative.ts:
+ * 5 000 members; 10 000 and then 100 000 entries), in Chromium at CPU ×4:
+ *
+ * - save one entry: tap "Simpan penjualan" on Kas → "Tersimpan" painted, interleaved with the floor,
+ *   one raw IndexedDB put of an entry-sized row with strict durability in the same page;
+ * - member search on Anggota: each keystroke → the list re-rendered and painted;
+ * - Neraca, Laba rugi, SHU: navigation → the report's table painted (first open after unlock, and
+ *   again), against a full recompute from entries (read every entry, fold, build the report) in
+ *   the same origin through the seeding page;
+ * - JS heap after opening every screen (after a forced GC).
+ *
+ * The store is seeded through the app's own db module (bench/harness: `ingestPulled`, as a sync
+ * pull stores other phones' entries); the phone is an enrolled one with a PIN user. The service
+ * worker is blocked and /api requests are refused, so sync never runs during a measurement.
+ *
+ *   npm run bench -- data        (SIZES=10000,100000  SAVES=20  RUNS=5)
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { goTo, unlock, waitForHeading } from '../tests/support/e2e-flows.ts';
+import { BUSY_COOPERATIVE_ID, busyCooperative } from './support/busy-cooperative.ts';
+import { ensureBuild } from './support/build.ts';
+import { cpuSample, launch, throttle } from './support/chromium.ts';
+import { Results } from './support/results.ts';
+import { serveBuild } from './support/server.ts';
+import { pairedRatios, summarize } from './support/stats.ts';
+import type { LumbungBench, RecomputeTimes } from './harness/seed.ts';
+
+const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number);
+const SAVES = Number(process.env.SAVES ?? 20);
+const RUNS = Number(process.env.RUNS ?? 5);
+const CPU = 4;
+export const PIN = '246810';
+const BATCH = 2_500;
+const AS_OF = '2026-02-28';
+const SHU_YEAR = 2025;
+
+type BenchWindow = { lumbungBench: LumbungBench };
+
+export async function seed(context: BrowserContext, url: string, count: number): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(`${url}/bench/harness/seed.html`);
+  await page.waitForFunction(() => (window as unknown as Partial<BenchWindow>).lumbungBench?.ready === true);
+  await page.evaluate(
+    (setup) => (window as unknown as BenchWindow).lumbungBench.setUp(setup),
+    { cooperativeId: BUSY_COOPERATIVE_ID, deviceId: randomUUID(), userName: 'Bu Siti', pin: PIN },
+  );
+  const entries = await busyCooperative(count);
+  const started = Date.now();
+  for (let at = 0; at < entries.length; at += BATCH) {
+    const batch = entries.slice(at, at + BATCH);
+    // As JSON text: what a pull answer is, and cheap for Playwright to pass.
+    await page.evaluate(
+      ([json, cursor]) => (window as unknown as BenchWindow).lumbungBench.ingest(JSON.parse(json) as unknown[], cursor),
+      [JSON.stringify(batch), String(at + batch.length)] as const,
+    );
+  }
+  const seconds = (Date.now() - started) / 1000;
+  await page.close();
+  return seconds;
+}
+
+/** Taps the button named `button` and times until the text `done` is on screen and painted. */
+export async function tapUntil(page: Page, button: string, done: string): Promise<number> {
+  return page.evaluate(
+    ([label, text]) =>
+      new Promise<number>((resolve, reject) => {
+        const target = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+        if (target === undefined) {
+          reject(new Error(`no button ${label}`));
+          return;
+        }
+        const shown = () => [...document.querySelectorAll('main *')].some((el) => el.childElementCount === 0 && el.textContent?.trim() === text);
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!shown()) return;
+          observer.disconnect();
+          // The frame that paints it: rAF runs before the paint, the task after it runs after.
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        target.click();
+      }),
+    [button, done] as const,
+  );
+}
+
+/** The floor: one entry-sized row put in its own read-write transaction with strict durability. */
+async function rawPut(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('bench-floor', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('rows', { keyPath: 'id' });
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const row = { id: crypto.randomUUID(), order: Date.now(), entry: { memo: 'Penjualan gerai', lines: [{ account: '1-110', debit: 15000 }, { account: '4-110', credit: 15000 }], hash: 'a'.repeat(64), sig: 'A'.repeat(86), pad: 'x'.repeat(600) } };
+          const t0 = performance.now();
+          const tx = db.transaction('rows', 'readwrite', { durability: 'strict' });
+          tx.objectStore('rows').put(row);
+          tx.oncomplete = () => {
+            const ms = performance.now() - t0;
+            db.close();
+            resolve(ms);
+          };
+          tx.onerror = () => reject(tx.error ?? new Error('put failed'));
+        };
+      }),
+  );
+}
+
+export async function openShopSale(page: Page): Promise<void> {
+  await goTo(page, '/lainnya');
+  await waitForHeading(page, 'Lainnya');
+  await goTo(page, '/kas');
+  await page.getByLabel('Penjualan gerai').click();
+  const form = page.getByRole('form', { name: 'Penjualan gerai' });
+  await form.getByLabel('Jumlah').fill('15000');
+  await form.getByRole('button', { name: 'Simpan penjualan' }).waitFor();
+}
+
+/** Types `text` into the member search one character at a time; ms per keystroke until the list is re-rendered and painted. */
+export async function typeSearch(page: Page, text: string): Promise<number[]> {
+  return page.evaluate(async (typed) => {
+    const input = document.querySelector<HTMLInputElement>('main input[type=search]');
+    if (input === null) throw new Error('no search field');
+    // React tracks the value through the element's own property: set it through the prototype's
+    // setter, as typing does, so the input event reaches onChange.
+    const descriptor = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+    const setValue = (value: string) => {
+      descriptor?.set?.call(input, value);
+    };
+    const times: number[] = [];
+    for (let i = 1; i <= typed.length; i++) {
+      const list = input.closest('article') ?? document.body;
+      const ms = await new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        });
+        // Only what the search changes: the rows and the count line, not the field itself.
+        observer.observe(list, { subtree: true, childList: true, characterData: true });
+        setValue(typed.slice(0, i));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      times.push(ms);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return times;
+  }, text);
+}
+
+const REPORTS = [
+  ['neraca', 'Neraca (balance sheet)', 'balanceSheetMs'],
+  ['laba-rugi', 'Laba rugi (income statement)', 'incomeStatementMs'],
+  ['shu', 'SHU', 'shuMs'],
+] as const;
+
+/** Navigation to /laporan/<slug> → its first table row painted. */
+async function openReport(page: Page, slug: string): Promise<number> {
+  await goTo(page, '/laporan');
+  await waitForHeading(page, 'Laporan');
+  return page.evaluate(
+    (path) =>
+      new Promise<number>((resolve) => {
+        const ready = () => document.querySelector('main table tbody tr') !== null;
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!ready()) return;
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        });
+        observer.observe(document.body, { subtree: true, childList: true });
+        history.pushState(null, '', path);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }),
+    `/laporan/${slug}`,
+  );
+}
+
+const SCREENS = ['/', '/anggota', '/simpanan', '/pinjaman', '/kas', '/laporan', '/laporan/neraca', '/laporan/laba-rugi', '/laporan/buku-kas', '/laporan/anggota', '/laporan/pinjaman', '/laporan/shu', '/tutup-buku', '/sinkron', '/pengaturan', '/pengguna', '/lainnya'];
+
+async function heapAfterEveryScreen(page: Page, cdp: CDPSession): Promise<number> {
+  for (const path of SCREENS) {
+    await goTo(page, path);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('main .loading') === null, undefined, { timeout: 120_000 });
+  }
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cpuSample(cdp)).heapUsed / 1e6;
+}
+
+async function measure(browser: Browser, url: string, size: number, results: Results): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
+  await context.route('**/api/**', (route) => route.abort());
+  // tsx compiles this file with esbuild's keepNames, which wraps the helpers inside the functions
+  // passed to page.evaluate in __name(); the page needs that (identity) helper.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const label = `${size.toLocaleString('en').replace(/,/g, ' ')} entries`;
+  try {
+    const seedSeconds = await seed(context, url, size);
+    console.log(`seeded ${label} through ingestPulled in ${seedSeconds.toFixed(0)} s`);
+    results.info[`seedSeconds${String(size)}`] = seedSeconds;
+
+    const page = await context.newPage();
+    await page.goto(`${url}/`);
+    await unlock(page, PIN);
+    await waitForHeading(page, 'Beranda');
+    const { cdp } = await throttle(page, CPU);
+    const profile = `CPU ×${String(CPU)}, ${label}`;
+
+    // Save one entry vs the raw floor, interleaved.
+    const saves: number[] = [];
+    const floors: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < SAVES; i++) {
+      await openShopSale(page);
+      const before = await cpuSample(cdp);
+      saves.push(await tapUntil(page, 'Simpan penjualan', 'Tersimpan'));
+      cpu.push((await cpuSample(cdp)).threadMs - before.threadMs);
+      floors.push(await rawPut(page));
+    }
+    const save = summarize(saves);
+    const ratio = pairedRatios(saves, floors);
+    results.add({
+      work: 'save one entry: tap → "Tersimpan" painted (p95 in note)',
+      profile,
+      unit: 'ms',
+      lumbung: save,
+      baseline: summarize(floors),
+      ratio,
+      goal: 'p95 ≤ 50 ms, ≤ 3× floor',
+      met: save.p95 <= 50 && ratio.median <= 3,
+      note: `p95 ${save.p95.toFixed(0)} ms, floor p95 ${summarize(floors).p95.toFixed(1)} ms; main-thread CPU per save median ${summarize(cpu).median.toFixed(0)} ms`,
+      raw: { save: saves, floor: floors, cpu },
+    });
+
+    // Member search per keystroke.
+    await goTo(page, '/anggota');
+    await waitForHeading(page, 'Anggota');
+    await page.locator('main input[type=search]').waitFor();
+    const keystrokes: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      for (const typed of ['3179', '4207', '1286']) {
+        await page.locator('main input[type=search]').fill('');
+        await page.waitForTimeout(200);
+        keystrokes.push(...(await typeSearch(page, typed)));
+      }
+    }
+    const search = summarize(keystrokes);
+    results.add({
+      work: 'member search (5 000 members): keystroke → list painted (p95 in note)',
+      profile,
+      unit: 'ms',
+      lumbung: search,
+      goal: '≤ 16 ms',
+      met: search.median <= 16,
+      note: `p95 ${search.p95.toFixed(0)} ms over ${String(keystrokes.length)} keystrokes`,
+      raw: { keystrokes },
+    });
+
+    // Reports: first open, then repeats; the recompute baseline in a second tab of the same origin.
+    const harness = await context.newPage();
+    await harness.goto(`${url}/bench/harness/seed.html`);
+    await harness.waitForFunction(() => (window as unknown as Partial<BenchWindow>).lumbungBench?.ready === true);
+    await throttle(harness, CPU);
+    const recomputes: RecomputeTimes[] = [];
+    for (let run = 0; run < Math.min(RUNS, 3); run++) {
+      recomputes.push(await harness.evaluate(([asOf, year]) => (window as unknown as BenchWindow).lumbungBench.recompute(asOf, year), [AS_OF, SHU_YEAR] as const));
+    }
+    await harness.close();
+    for (const [slug, name, key] of REPORTS) {
+      const first = await openReport(page, slug);
+      const again: number[] = [];
+      for (let run = 0; run < RUNS; run++) again.push(await openReport(page, slug));
+      const full = recomputes.map((r) => r.readMs + r.foldMs + r[key]);
+      const shown = summarize(again);
+      results.add({
+        work: `${name}: navigation → table painted (first open in note)`,
+        profile,
+        unit: 'ms',
+        lumbung: shown,
+        baseline: summarize(full),
+        ratio: summarize(again.map((x) => x / summarize(full).median)),
+        goal: '≤ 300 ms',
+        met: shown.median <= 300 && first <= 300,
+        note: `first open after unlock ${first.toFixed(0)} ms; recompute = read ${summarize(recomputes.map((r) => r.readMs)).median.toFixed(0)} + fold ${summarize(recomputes.map((r) => r.foldMs)).median.toFixed(0)} + report ${summarize(recomputes.map((r) => r[key])).median.toFixed(0)} ms`,
+        raw: { again, first: [first], full },
+      });
+    }
+
+    const heap = await heapAfterEveryScreen(page, cdp);
+    results.add({ work: 'JS heap after opening every screen (after GC)', profile, unit: 'MB', lumbung: summarize([heap]), goal: '(report; growth 10k → 100k)', note: SCREENS.join(' ') });
+    await page.close();
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = await ensureBuild('harness');
+  const server = await serveBuild(dir);
+  const browser = await launch();
+  const results = new Results('data');
+  try {
+    for (const size of SIZES) await measure(browser, server.url, size, results);
+  } finally {
+    results.save();
+    await browser.close();
+    await server.close();
+  }
+}
+
+// Run only as a script (bench/profile.ts imports the helpers above).
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) await main();

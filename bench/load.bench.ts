@@ -1,0 +1,226 @@
+/**
+ * First load and warm start of the treasurer's app against a blank Vite + React page, in Chromium
+ * at CPU ×4, interleaved run by run (app, blank, app, blank, …) so both see the same machine load.
+ *
+ * - Cold: a fresh browser context (no cache, no service worker), page network emulation at "Slow 4G"
+ *   and "2G"; time from navigation start to the `lumbung:usable` mark (the welcome screen is on
+ *   screen and wired; the blank page marks its button the same way), and the compressed bytes the
+ *   page received until then (headers + bodies, CDP encodedDataLength). The service worker
+ *   registers after `load` and precaches afterwards: not in these figures.
+ * - Warm: the same context after the service worker has installed, offline, a new tab: navigation
+ *   start → mark, all served by the worker. One warm-up open first (V8's code cache fills then).
+ * - Sizes per route from the build manifest: gzip bytes of JS and CSS each route adds to `/`.
+ *
+ *   npm run bench -- load        (RUNS=5 by default)
+ */
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ensureBuild } from './support/build.ts';
+import { countBytes, cpuSample, LINK_PROFILES, launch, phoneContext, throttle, type LinkProfile } from './support/chromium.ts';
+import { Results } from './support/results.ts';
+import { serveBuild } from './support/server.ts';
+import { pairedRatios, summarize } from './support/stats.ts';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const CPU = 4;
+const MARK = 'lumbung:usable';
+
+type Load = { usableMs: number; bytes: number; requests: number; cpuMs: number };
+
+/** The usable mark: ms after navigation start, and as wall-clock epoch ms. */
+async function waitForMark(page: Page): Promise<{ ms: number; epochMs: number }> {
+  const handle = await page.waitForFunction(
+    (mark) => {
+      const at = performance.getEntriesByName(mark, 'mark')[0]?.startTime;
+      return at === undefined ? false : { ms: at, epochMs: performance.timeOrigin + at };
+    },
+    MARK,
+    { polling: 50, timeout: 120_000 },
+  );
+  return (await handle.jsonValue()) as { ms: number; epochMs: number };
+}
+
+async function coldLoad(browser: Browser, url: string, link: LinkProfile): Promise<Load> {
+  const context = await phoneContext(browser);
+  try {
+    const page = await context.newPage();
+    const { cdp } = await throttle(page, CPU, link);
+    const bytes = countBytes(cdp);
+    await page.goto(url, { waitUntil: 'commit' });
+    const usable = await waitForMark(page);
+    const cpuMs = (await cpuSample(cdp)).threadMs;
+    // Requests finished by the mark; wait a little so a response finishing at the mark is reported.
+    await page.waitForTimeout(500);
+    const received = bytes.until(usable.epochMs + 1);
+    bytes.stop();
+    return { usableMs: usable.ms, bytes: received.bytes, requests: received.requests, cpuMs };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens the page once online until its service worker is active, then goes offline. */
+async function installedOffline(browser: Browser, url: string): Promise<BrowserContext> {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitForMark(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.close();
+  await context.setOffline(true);
+  return context;
+}
+
+async function warmLoad(context: BrowserContext, url: string): Promise<Load> {
+  const page = await context.newPage();
+  try {
+    const { cdp } = await throttle(page, CPU);
+    await page.goto(url, { waitUntil: 'commit' });
+    const usable = await waitForMark(page);
+    const cpuMs = (await cpuSample(cdp)).threadMs;
+    const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+    if (!controlled) throw new Error(`${url}: warm page not controlled by the service worker`);
+    return { usableMs: usable.ms, bytes: 0, requests: 0, cpuMs };
+  } finally {
+    await page.close();
+  }
+}
+
+function kb(bytes: number): number {
+  return bytes / 1000;
+}
+
+type Manifest = Record<string, { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[]; isEntry?: boolean; isDynamicEntry?: boolean; src?: string }>;
+
+/** Gzip bytes of JS and CSS that `/` loads, and what each route's chunk adds to it. */
+function sizesPerRoute(dir: string): Record<string, { js: number; css: number }> {
+  const manifest = JSON.parse(readFileSync(path.join(dir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  const gz = (file: string): number => gzipSync(readFileSync(path.join(dir, file)), { level: 9 }).length;
+  const closure = (key: string, into: Set<string>): Set<string> => {
+    if (into.has(key)) return into;
+    into.add(key);
+    for (const dep of manifest[key]?.imports ?? []) closure(dep, into);
+    return into;
+  };
+  const bytesOf = (keys: Iterable<string>) => {
+    let js = 0;
+    let css = 0;
+    for (const key of keys) {
+      const chunk = manifest[key];
+      if (chunk === undefined) continue;
+      js += gz(chunk.file);
+      for (const c of chunk.css ?? []) css += gz(c);
+    }
+    return { js, css };
+  };
+  const first = closure('index.html', new Set());
+  const sizes: Record<string, { js: number; css: number }> = { '/ (first load)': bytesOf(first) };
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (chunk.isDynamicEntry !== true || chunk.src === undefined) continue;
+    const added = [...closure(key, new Set())].filter((k) => !first.has(k));
+    sizes[chunk.src] = bytesOf(added);
+  }
+  return sizes;
+}
+
+async function main(): Promise<void> {
+  const [appDir, blankDir] = [await ensureBuild('app'), await ensureBuild('blank')];
+  const app = await serveBuild(appDir);
+  const blank = await serveBuild(blankDir);
+  const browser = await launch();
+  const results = new Results('load');
+  try {
+    results.info.sizesPerRouteGzipBytes = sizesPerRoute(appDir);
+    console.log('sizes per route (gzip bytes):', JSON.stringify(results.info.sizesPerRouteGzipBytes, null, 1));
+    for (const link of [LINK_PROFILES['Slow 4G'], LINK_PROFILES['2G']]) {
+      const a: Load[] = [];
+      const b: Load[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        a.push(await coldLoad(browser, `${app.url}/`, link));
+        b.push(await coldLoad(browser, `${blank.url}/`, link));
+      }
+      const profile = `${link.name}, CPU ×${String(CPU)}, cold`;
+      results.add({
+        work: 'cold first load: bytes before usable',
+        profile,
+        unit: 'KB',
+        lumbung: summarize(a.map((r) => kb(r.bytes))),
+        baseline: summarize(b.map((r) => kb(r.bytes))),
+        ratio: pairedRatios(a.map((r) => r.bytes), b.map((r) => r.bytes)),
+        goal: '≤ 150 KB',
+        met: summarize(a.map((r) => r.bytes)).median <= 150_000,
+        note: `requests app ${String(a[0]?.requests)}, blank ${String(b[0]?.requests)}`,
+        raw: { app: a.map((r) => r.bytes), blank: b.map((r) => r.bytes) },
+      });
+      const ratio = pairedRatios(a.map((r) => r.usableMs), b.map((r) => r.usableMs));
+      results.add({
+        work: 'cold first load: navigation → usable',
+        profile,
+        unit: 'ms',
+        lumbung: summarize(a.map((r) => r.usableMs)),
+        baseline: summarize(b.map((r) => r.usableMs)),
+        ratio,
+        goal: '≤ 2× blank',
+        met: ratio.median <= 2,
+        raw: { app: a.map((r) => r.usableMs), blank: b.map((r) => r.usableMs) },
+      });
+      results.add({
+        work: 'cold first load: renderer main-thread CPU (unthrottled)',
+        profile,
+        unit: 'ms',
+        lumbung: summarize(a.map((r) => r.cpuMs)),
+        baseline: summarize(b.map((r) => r.cpuMs)),
+        ratio: pairedRatios(a.map((r) => r.cpuMs), b.map((r) => r.cpuMs)),
+        goal: '(context)',
+        raw: { app: a.map((r) => r.cpuMs), blank: b.map((r) => r.cpuMs) },
+      });
+    }
+
+    const appCtx = await installedOffline(browser, `${app.url}/`);
+    const blankCtx = await installedOffline(browser, `${blank.url}/`);
+    await warmLoad(appCtx, `${app.url}/`);
+    await warmLoad(blankCtx, `${blank.url}/`);
+    const a: Load[] = [];
+    const b: Load[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      a.push(await warmLoad(appCtx, `${app.url}/`));
+      b.push(await warmLoad(blankCtx, `${blank.url}/`));
+    }
+    const ratio = pairedRatios(a.map((r) => r.usableMs), b.map((r) => r.usableMs));
+    const usable = summarize(a.map((r) => r.usableMs));
+    results.add({
+      work: 'warm start from the service worker: navigation → usable',
+      profile: `offline, CPU ×${String(CPU)}`,
+      unit: 'ms',
+      lumbung: usable,
+      baseline: summarize(b.map((r) => r.usableMs)),
+      ratio,
+      goal: '≤ 1 s, ≤ 1.5× blank',
+      met: usable.median <= 1000 && ratio.median <= 1.5,
+      raw: { app: a.map((r) => r.usableMs), blank: b.map((r) => r.usableMs) },
+    });
+    results.add({
+      work: 'warm start: renderer main-thread CPU (unthrottled)',
+      profile: `offline, CPU ×${String(CPU)}`,
+      unit: 'ms',
+      lumbung: summarize(a.map((r) => r.cpuMs)),
+      baseline: summarize(b.map((r) => r.cpuMs)),
+      ratio: pairedRatios(a.map((r) => r.cpuMs), b.map((r) => r.cpuMs)),
+      goal: '(context)',
+      raw: { app: a.map((r) => r.cpuMs), blank: b.map((r) => r.cpuMs) },
+    });
+    await appCtx.close();
+    await blankCtx.close();
+  } finally {
+    results.save();
+    await browser.close();
+    await app.close();
+    await blank.close();
+  }
+}
+
+await main();

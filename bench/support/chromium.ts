@@ -1,0 +1,85 @@
+/**
+ * Debian's Chromium through playwright-core, with the knobs of research/performance.md §4.1: a
+ * mid-range Android viewport, CDP CPU throttling of the page's main thread, and DevTools network
+ * emulation of the page's own requests (it does not reach the service worker's fetches).
+ */
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/browser.ts';
+
+export type LinkProfile = { readonly name: string; readonly rttMs: number; readonly downBytesPerSecond: number; readonly upBytesPerSecond: number };
+
+/** The two profiles (Chrome DevTools' "Regular 2G" and Lighthouse's "Slow 4G"); the same figures as the sync benchmarks' proxy. */
+export const LINK_PROFILES = {
+  '2G': { name: '2G', rttMs: 300, downBytesPerSecond: 32_000, upBytesPerSecond: 6_400 },
+  'Slow 4G': { name: 'Slow 4G', rttMs: 562.5, downBytesPerSecond: 180_000, upBytesPerSecond: 84_375 },
+} as const satisfies Record<string, LinkProfile>;
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+}
+
+/** A Rp 1 juta Android phone's screen (412 × 823 CSS px at 1.75×), as Lighthouse's mobile profile. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+}
+
+export type Throttled = { readonly page: Page; readonly cdp: CDPSession };
+
+export async function throttle(page: Page, cpuRate: number, link?: LinkProfile): Promise<Throttled> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+  await cdp.send('Performance.enable');
+  await cdp.send('Network.enable');
+  if (link !== undefined) {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: link.rttMs,
+      downloadThroughput: link.downBytesPerSecond,
+      uploadThroughput: link.upBytesPerSecond,
+    });
+  }
+  return { page, cdp };
+}
+
+export type CpuSample = { readonly threadMs: number; readonly processMs: number; readonly heapUsed: number };
+
+/**
+ * The renderer's CPU clocks (Performance.getMetrics): main-thread CPU time and the whole renderer
+ * process's, in ms. Unlike wall time they do not grow when other processes take the cores, so on a
+ * loaded machine they are the steadier figure. They are unthrottled CPU: the ×4 throttling works by
+ * pausing the thread, which is wall time, not CPU time.
+ */
+export async function cpuSample(cdp: CDPSession): Promise<CpuSample> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string): number => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  return { threadMs: get('ThreadTime') * 1000, processMs: get('ProcessTime') * 1000, heapUsed: get('JSHeapUsedSize') };
+}
+
+/**
+ * Counts the compressed bytes of every response the page received (headers + body as on the
+ * wire, CDP encodedDataLength), with the wall-clock time each finished, so a caller can count only
+ * what arrived before a moment (the usable mark) and not the background fetches that follow it.
+ */
+export function countBytes(cdp: CDPSession): { until(epochMs: number): { bytes: number; requests: number }; stop(): void } {
+  // CDP reports monotonic seconds; requestWillBeSent also gives the wall time, hence the offset.
+  let offsetSeconds: number | undefined;
+  const finished: { atMs: number; bytes: number }[] = [];
+  const sent = (event: { timestamp: number; wallTime: number }) => {
+    offsetSeconds ??= event.wallTime - event.timestamp;
+  };
+  const done = (event: { timestamp: number; encodedDataLength: number }) => {
+    finished.push({ atMs: (event.timestamp + (offsetSeconds ?? 0)) * 1000, bytes: event.encodedDataLength });
+  };
+  cdp.on('Network.requestWillBeSent', sent);
+  cdp.on('Network.loadingFinished', done);
+  return {
+    until(epochMs) {
+      const before = finished.filter((f) => f.atMs <= epochMs);
+      return { bytes: before.reduce((sum, f) => sum + f.bytes, 0), requests: before.length };
+    },
+    stop() {
+      cdp.off('Network.requestWillBeSent', sent);
+      cdp.off('Network.loadingFinished', done);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Where a benchmark's figures go: printed as markdown rows as they come, and written to
+ * bench/out/results/<bench>.json (the raw runs too) for docs/performance.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { BENCH_OUT } from './paths.ts';
+import type { Summary } from './stats.ts';
+
+export type Row = {
+  readonly work: string;
+  readonly profile: string;
+  readonly unit: 'ms' | 'KB' | 'MB';
+  readonly lumbung: Summary;
+  readonly baseline?: Summary | undefined;
+  /** Median of the paired ratios, when runs were interleaved with the baseline. */
+  readonly ratio?: Summary | undefined;
+  readonly goal: string;
+  readonly met?: boolean | undefined;
+  readonly note?: string | undefined;
+  readonly raw?: Readonly<Record<string, readonly number[]>> | undefined;
+};
+
+const fmt = (value: number, unit: Row['unit']): string => (unit === 'ms' ? value.toFixed(0) : value.toFixed(1));
+
+export function formatRow(row: Row): string {
+  const l = row.lumbung;
+  const lumbung = `${fmt(l.median, row.unit)} ${row.unit} (${fmt(l.q1, row.unit)}–${fmt(l.q3, row.unit)})`;
+  const baseline = row.baseline === undefined ? '—' : `${fmt(row.baseline.median, row.unit)} ${row.unit}`;
+  const ratio = row.ratio === undefined ? '—' : `${row.ratio.median.toFixed(2)}×`;
+  const met = row.met === undefined ? '—' : row.met ? 'yes' : '**no**';
+  return `| ${row.work} | ${row.profile} | ${lumbung} | ${baseline} | ${ratio} | ${row.goal} | ${met} |`;
+}
+
+export const TABLE_HEAD = '| work | profile | Lumbung (median, IQR) | baseline (median) | ratio | goal | met |\n|---|---|---|---|---|---|---|';
+
+export class Results {
+  private readonly rows: Row[] = [];
+  constructor(private readonly bench: string) {
+    console.log(`\n## ${bench}\n\n${TABLE_HEAD}`);
+  }
+
+  add(row: Row): void {
+    this.rows.push(row);
+    console.log(formatRow(row) + (row.note === undefined ? '' : `  <!-- ${row.note} -->`));
+  }
+
+  /** Extra facts that are not table rows (sizes per route, machine load). */
+  info: Record<string, unknown> = {};
+
+  save(): void {
+    const dir = path.join(BENCH_OUT, 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${this.bench}.json`), JSON.stringify({ bench: this.bench, at: new Date().toISOString(), rows: this.rows, info: this.info }, null, 2));
+  }
+}
