@@ -35,6 +35,8 @@ async function main(): Promise<void> {
     })();
   });
   process.send?.({ ready: address.port });
+  // The bench that started us died (or finished without stopping us): do not linger.
+  process.on('disconnect', () => process.exit(0));
 }
 
 void main();

@@ -25,6 +25,8 @@ function main(): void {
     process.send?.({ ready: address.port });
   });
   server.keepAliveTimeout = 60_000;
+  // The bench that started us died (or finished without stopping us): do not linger.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (request: Request) => {
     if (request.op === 'cpu') {
       const usage = process.cpuUsage();

@@ -262,6 +262,8 @@ function serveOverIpc(): void {
   const answer = (message: ChildAnswer): void => {
     process.send?.(message);
   };
+  // The bench that started us died (or finished without stopping us): do not linger.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (request: ChildRequest) => {
     void (async () => {
       try {
