@@ -3,8 +3,9 @@ import { addUser, USER_ROLES, type UserRole } from '../../db/users.ts';
 import { FormError } from '../forms/FormError.tsx';
 import { getDb } from '../session/database.ts';
 import { usersMessages } from './messages.ts';
-import { checkName, checkPin } from './pin-rules.ts';
-import { nameProblemText, pinProblemText } from './problem-text.ts';
+import { PinPairFields, usePinPair } from './PinPairFields.tsx';
+import { checkName } from './pin-rules.ts';
+import { nameProblemText } from './problem-text.ts';
 import { TextField } from './TextField.tsx';
 import { shown, useField } from './use-field.ts';
 
@@ -12,17 +13,14 @@ import { shown, useField } from './use-field.ts';
 export function AddUserForm() {
   const m = usersMessages.useMessages();
   const name = useField();
-  const pin = useField();
-  const again = useField();
+  const pinPair = usePinPair();
   const [role, setRole] = useState<UserRole>('ketua');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [added, setAdded] = useState<string | undefined>(undefined);
 
   const nameProblem = checkName(name.value);
-  const pinProblem = checkPin(pin.value);
-  const againProblem = again.value !== pin.value ? m.errors.pinMismatch : undefined;
-  const valid = nameProblem === null && pinProblem === null && againProblem === undefined;
+  const valid = nameProblem === null && pinPair.valid;
 
   const onSubmit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -30,7 +28,7 @@ export function AddUserForm() {
     setBusy(true);
     setFailure(undefined);
     setAdded(undefined);
-    const result = await addUser(getDb(), { name: name.value.trim(), role, pin: pin.value });
+    const result = await addUser(getDb(), { name: name.value.trim(), role, pin: pinPair.pin.value });
     setBusy(false);
     if (!result.ok) {
       setFailure(result.error === 'name-taken' ? m.errors.nameTaken : m.errors.saveFailed);
@@ -38,8 +36,7 @@ export function AddUserForm() {
     }
     setAdded(result.user.name);
     name.reset();
-    pin.reset();
-    again.reset();
+    pinPair.reset();
   };
 
   return (
@@ -63,24 +60,7 @@ export function AddUserForm() {
           </label>
         ))}
       </fieldset>
-      <TextField
-        label={m.pin}
-        type="password"
-        inputMode="numeric"
-        value={pin.value}
-        onChange={pin.set}
-        onBlur={pin.touch}
-        error={shown(pin, pinProblem === null ? undefined : pinProblemText(pinProblem, m), false)}
-      />
-      <TextField
-        label={m.pinAgain}
-        type="password"
-        inputMode="numeric"
-        value={again.value}
-        onChange={again.set}
-        onBlur={again.touch}
-        error={shown(again, againProblem, false)}
-      />
+      <PinPairFields pair={pinPair} submitted={false} />
       {failure === undefined ? null : <FormError message={failure} />}
       {added === undefined ? null : (
         <p className="notice" role="status">

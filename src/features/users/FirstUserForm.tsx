@@ -3,8 +3,9 @@ import { FormError } from '../forms/FormError.tsx';
 import { getDb } from '../session/database.ts';
 import { signIn } from '../session/session-store.ts';
 import { usersMessages } from './messages.ts';
-import { checkName, checkPin } from './pin-rules.ts';
-import { nameProblemText, pinProblemText } from './problem-text.ts';
+import { PinPairFields, usePinPair } from './PinPairFields.tsx';
+import { checkName } from './pin-rules.ts';
+import { nameProblemText } from './problem-text.ts';
 import { TextField } from './TextField.tsx';
 import { shown, useField } from './use-field.ts';
 
@@ -15,16 +16,13 @@ import { shown, useField } from './use-field.ts';
 export function FirstUserForm() {
   const m = usersMessages.useMessages();
   const name = useField();
-  const pin = useField();
-  const again = useField();
+  const pinPair = usePinPair();
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>(undefined);
 
   const nameProblem = checkName(name.value);
-  const pinProblem = checkPin(pin.value);
-  const againProblem = again.value !== pin.value ? m.errors.pinMismatch : undefined;
-  const valid = nameProblem === null && pinProblem === null && againProblem === undefined;
+  const valid = nameProblem === null && pinPair.valid;
 
   const onSubmit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -34,7 +32,7 @@ export function FirstUserForm() {
     setFailure(undefined);
     // Loaded on submit: users.ts carries the user schemas (zod), not needed to show this form.
     const { addUser } = await import('../../db/users.ts');
-    const result = await addUser(getDb(), { name: name.value.trim(), role: 'bendahara', pin: pin.value });
+    const result = await addUser(getDb(), { name: name.value.trim(), role: 'bendahara', pin: pinPair.pin.value });
     setBusy(false);
     if (result.ok) {
       signIn(result.user);
@@ -60,25 +58,7 @@ export function FirstUserForm() {
         <p className="hint">
           {m.roleLabelFixed(m.role('bendahara'))}
         </p>
-        <TextField
-          label={m.pin}
-          hint={m.pinHint}
-          type="password"
-          inputMode="numeric"
-          value={pin.value}
-          onChange={pin.set}
-          onBlur={pin.touch}
-          error={shown(pin, pinProblem === null ? undefined : pinProblemText(pinProblem, m), submitted)}
-        />
-        <TextField
-          label={m.pinAgain}
-          type="password"
-          inputMode="numeric"
-          value={again.value}
-          onChange={again.set}
-          onBlur={again.touch}
-          error={shown(again, againProblem, submitted)}
-        />
+        <PinPairFields pair={pinPair} submitted={submitted} hint={m.pinHint} />
         {failure === undefined ? null : <FormError message={failure} />}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={!valid || busy}>
