@@ -1,14 +1,19 @@
 /**
  * The ledger projections on the phone: H3's row-shaped `LedgerState` persisted in the `projections`
- * table (one row per state-table key, see projection-row.ts), and an in-memory copy per database
- * handle so an append folds one entry without reloading the ledger.
+ * table (one row per state-table key, see projection-row.ts).
+ *
+ * Folding (a save, a pull, an acknowledgement, a restore) never needs the whole ledger in memory:
+ * it runs on slices of it read on demand inside its own transaction (ledger-slices.ts), so a save
+ * with five years of history stored reads the dozen rows it touches, not every row. Screens that
+ * need whole tables (reports) read the ledger with `currentLedger`, which keeps an in-memory copy
+ * per database handle; while that copy is current, folds use it directly and keep it current.
  *
  * Consistency between the copy and the tables rests on the `projection` meta mark ({order,
  * generation}), written in the same transaction as every projection change. A transaction that
  * folds first compares the mark with its cached copy; another tab or the service worker having
- * written since means the copy is stale and is reloaded inside the transaction. `applyEntry` mutates
- * the state in place, so the copy is dropped before folding and only reinstated after the commit:
- * an aborted transaction leaves no half-folded state behind.
+ * written since means the copy is stale: it is caught up or dropped. `applyEntry` mutates the state
+ * in place, so the copy is taken out of the cache before folding and only reinstated after the
+ * commit: an aborted transaction leaves no half-folded state behind.
  */
 import {
   applyEntry,
@@ -27,6 +32,7 @@ import type { Entry } from '../domain/entry/schema.ts';
 import type { LumbungDb } from './database.ts';
 import type { EntryRow } from './entry-row.ts';
 import { assertInReadWriteTransaction } from './in-transaction.ts';
+import { LedgerSlices } from './ledger-slices.ts';
 import { readProjectionMark, writeMeta, type ProjectionMark } from './meta.ts';
 import { searchWords, sortKeyOfName, type ProjectionRow } from './projection-row.ts';
 
@@ -103,7 +109,44 @@ export async function currentLedger(db: LumbungDb): Promise<LedgerState> {
     cache.set(db, { mark, state });
     return state;
   });
-  return loaded ?? rebuildProjections(db);
+  return loaded ?? rebuildOutsideLiveQuery(db);
+}
+
+const rebuilding = new WeakMap<LumbungDb, Promise<LedgerState>>();
+
+/**
+ * Rows of an older PROJECTION_FORMAT are rebuilt before anyone reads them. `currentLedger` mostly
+ * runs inside live queries, where Dexie refuses the read-write transaction a rebuild needs
+ * ("Readwrite transaction in liveQuery context"), so the rebuild starts from a timer task of its
+ * own, outside the live query's zone; the live queries then re-run on its commit. Concurrent
+ * readers share one rebuild.
+ */
+function rebuildOutsideLiveQuery(db: LumbungDb): Promise<LedgerState> {
+  const running = rebuilding.get(db);
+  if (running !== undefined) return running;
+  const rebuild = new Promise<LedgerState>((resolve, reject) => {
+    setTimeout(() => {
+      rebuildProjections(db).then(resolve, reject);
+    }, 0);
+  }).finally(() => rebuilding.delete(db));
+  rebuilding.set(db, rebuild);
+  return rebuild;
+}
+
+/**
+ * Answers a read-only question of the ledger (e.g. the flags an entry would earn) from the rows it
+ * needs, without loading the whole ledger: the in-memory copy when it is current, otherwise slices
+ * read on demand. `question` must not mutate the state and may run more than once.
+ */
+export async function askLedger<R>(db: LumbungDb, question: (state: LedgerState) => R): Promise<R> {
+  const answer = await db.transaction('r', db.meta, db.projections, async () => {
+    const mark = await readProjectionMark(db);
+    if (!isCurrentFormat(mark)) return undefined;
+    const cached = cache.get(db);
+    if (cached !== undefined && sameMark(cached.mark, mark)) return { value: question(cached.state) };
+    return { value: (await new LedgerSlices(db).fold(question)).result };
+  });
+  return answer !== undefined ? answer.value : question(await currentLedger(db));
 }
 
 /** Forgets the in-memory copy (after a failed transaction, or in tests that simulate a restart). */
@@ -112,18 +155,43 @@ export function dropLedgerCache(db: LumbungDb): void {
 }
 
 /**
- * Takes the ledger for folding inside a read-write transaction over meta + projections. The copy is
- * removed from the cache: the caller hands it back with `commitLedger` once its transaction committed.
+ * What a read-write transaction folds into: the cached whole ledger while it is current (folding
+ * keeps it current for the screens that read it), otherwise slices of the stored ledger read on
+ * demand — never a read of every row.
  */
-export async function takeLedgerForFold(db: LumbungDb): Promise<{ state: LedgerState; mark: ProjectionMark }> {
+export type LedgerForFold =
+  | { readonly kind: 'whole'; readonly state: LedgerState }
+  | { readonly kind: 'slices'; readonly slices: LedgerSlices };
+
+const whole = (state: LedgerState): LedgerForFold => ({ kind: 'whole', state });
+
+/**
+ * Takes the ledger for folding inside a read-write transaction over meta + projections (+ entries,
+ * to catch a cached copy up). A cached copy is removed from the cache: the caller hands it back
+ * with `commitLedger` once its transaction committed.
+ */
+export async function takeLedgerForFold(db: LumbungDb): Promise<{ state: LedgerForFold; mark: ProjectionMark }> {
   assertInReadWriteTransaction('takeLedgerForFold');
   const mark = await readProjectionMark(db);
   const cached = cache.get(db);
   cache.delete(db);
-  if (!isCurrentFormat(mark)) return rebuildInTransaction(db);
-  if (cached !== undefined && sameMark(cached.mark, mark)) return { state: cached.state, mark };
+  if (!isCurrentFormat(mark)) {
+    const rebuilt = await rebuildInTransaction(db);
+    return { state: whole(rebuilt.state), mark: rebuilt.mark };
+  }
+  if (cached !== undefined && sameMark(cached.mark, mark)) return { state: whole(cached.state), mark };
   const caughtUp = cached === undefined ? undefined : await catchUp(db, cached, mark);
-  return { state: caughtUp ?? (await readLedger(db)), mark };
+  return { state: caughtUp !== undefined ? whole(caughtUp) : { kind: 'slices', slices: new LedgerSlices(db) }, mark };
+}
+
+/** Runs a fold on the whole ledger, or in rounds on slices of it (see ledger-slices.ts). */
+async function foldInto<R>(target: LedgerForFold, work: (state: LedgerState) => R): Promise<{ result: R; state: LedgerState }> {
+  switch (target.kind) {
+    case 'whole':
+      return { result: work(target.state), state: target.state };
+    case 'slices':
+      return target.slices.fold(work);
+  }
 }
 
 /**
@@ -142,8 +210,10 @@ async function catchUp(db: LumbungDb, cached: CachedLedger, mark: ProjectionMark
   return cached.state;
 }
 
-export function commitLedger(db: LumbungDb, state: LedgerState, mark: ProjectionMark): void {
-  cache.set(db, { mark, state });
+/** After the commit: a whole ledger becomes the cached copy again; slices end with their transaction. */
+export function commitLedger(db: LumbungDb, state: LedgerState | LedgerForFold, mark: ProjectionMark): void {
+  if (!('kind' in state)) cache.set(db, { mark, state });
+  else if (state.kind === 'whole') cache.set(db, { mark, state: state.state });
 }
 
 export type FoldOutcome = { flags: Flag[]; touched: Touched };
@@ -154,20 +224,23 @@ export type FoldOutcome = { flags: Flag[]; touched: Touched };
  */
 export async function foldAndWrite(
   db: LumbungDb,
-  state: LedgerState,
+  target: LedgerForFold,
   entries: readonly Entry[],
   serverSeqs?: readonly (number | undefined)[],
 ): Promise<FoldOutcome[]> {
-  const outcomes: FoldOutcome[] = [];
-  const touchedAll = emptyTouchSets();
-  entries.forEach((entry, i) => {
-    const serverSeq = serverSeqs?.[i];
-    const result = applyEntry(state, entry, serverSeq === undefined ? {} : { serverSeq });
-    outcomes.push({ flags: result.flags, touched: result.touched });
-    addTouched(touchedAll, result.touched);
+  const { result, state } = await foldInto(target, (ledger) => {
+    const outcomes: FoldOutcome[] = [];
+    const touchedAll = emptyTouchSets();
+    entries.forEach((entry, i) => {
+      const serverSeq = serverSeqs?.[i];
+      const applied = applyEntry(ledger, entry, serverSeq === undefined ? {} : { serverSeq });
+      outcomes.push({ flags: applied.flags, touched: applied.touched });
+      addTouched(touchedAll, applied.touched);
+    });
+    return { outcomes, touchedAll };
   });
-  await writeTouched(db, state, touchedAll);
-  return outcomes;
+  await writeTouched(db, state, result.touchedAll);
+  return result.outcomes;
 }
 
 export type ServerNumber = { readonly id: string; readonly serverSeq: number };
@@ -180,20 +253,24 @@ export type ServerNumber = { readonly id: string; readonly serverSeq: number };
  */
 export async function recordServerNumbers(
   db: LumbungDb,
-  state: LedgerState,
+  target: LedgerForFold,
   mark: ProjectionMark,
   numbers: readonly ServerNumber[],
 ): Promise<ProjectionMark> {
   assertInReadWriteTransaction('recordServerNumbers');
-  const touchedAll = emptyTouchSets();
-  let changed = false;
-  for (const n of numbers) {
-    const touched = recordServerSeq(state, n.id, n.serverSeq);
-    changed ||= touched.entries.length > 0;
-    addTouched(touchedAll, touched);
-  }
-  if (!changed) return mark;
-  await writeTouched(db, state, touchedAll);
+  if (numbers.length === 0) return mark;
+  const { result, state } = await foldInto(target, (ledger) => {
+    const touchedAll = emptyTouchSets();
+    let changed = false;
+    for (const n of numbers) {
+      const touched = recordServerSeq(ledger, n.id, n.serverSeq);
+      changed ||= touched.entries.length > 0;
+      addTouched(touchedAll, touched);
+    }
+    return { changed, touchedAll };
+  });
+  if (!result.changed) return mark;
+  await writeTouched(db, state, result.touchedAll);
   const next = { order: mark.order, generation: mark.generation + 1, format: PROJECTION_FORMAT };
   await writeMeta(db, 'projection', next);
   return next;
