@@ -12,6 +12,8 @@
  * - Sizes per route from the build manifest: gzip bytes of JS and CSS each route adds to `/`.
  *
  *   npm run bench -- load        (RUNS=5 by default)
+ *   PROFILE=warm node --import tsx bench/load.bench.ts   CPU profile of warm starts (app and blank):
+ *                                                        self time per function and per script
  */
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
@@ -75,18 +77,104 @@ async function installedOffline(browser: Browser, url: string): Promise<BrowserC
   return context;
 }
 
-async function warmLoad(context: BrowserContext, url: string): Promise<Load> {
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
+type CpuProfile = { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] };
+
+async function warmLoad(context: BrowserContext, url: string, profiles?: CpuProfile[]): Promise<Load> {
   const page = await context.newPage();
   try {
     const { cdp } = await throttle(page, CPU);
+    let profiled: Promise<CpuProfile> | undefined;
+    if (profiles !== undefined) {
+      // The page starts the profile as its document is created and ends it inside performance.mark
+      // of the usable mark, so the profile holds exactly the work before the mark.
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      profiled = new Promise((resolve) => {
+        cdp.once('Profiler.consoleProfileFinished', (event) => resolve(event.profile as CpuProfile));
+      });
+      await page.addInitScript(`(() => {
+        console.profile('warm');
+        const mark = performance.mark.bind(performance);
+        performance.mark = (name, options) => {
+          const entry = mark(name, options);
+          if (name === ${JSON.stringify(MARK)}) console.profileEnd('warm');
+          return entry;
+        };
+      })();`);
+    }
     await page.goto(url, { waitUntil: 'commit' });
     const usable = await waitForMark(page);
+    if (profiled !== undefined) profiles?.push(await profiled);
     const cpuMs = (await cpuSample(cdp)).threadMs;
     const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
     if (!controlled) throw new Error(`${url}: warm page not controlled by the service worker`);
     return { usableMs: usable.ms, bytes: 0, requests: 0, cpuMs };
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Where a warm start's main-thread time goes: self time (sampled, CPU ×4, so wall time of the
+ * throttled thread) per function and per script, summed over the profiled runs.
+ */
+function printProfiles(label: string, profiles: readonly CpuProfile[]): void {
+  const perFunction = new Map<string, number>();
+  const perScript = new Map<string, number>();
+  const perCaller = new Map<string, number>();
+  let total = 0;
+  const nameOf = (n: ProfileNode | undefined): string =>
+    n === undefined ? '(root)' : `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${String(n.callFrame.lineNumber)}:${String(n.callFrame.columnNumber)}`;
+  for (const profile of profiles) {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, ProfileNode>();
+    for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n);
+    const samples = profile.samples ?? [];
+    const deltas = profile.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      const node = byId.get(samples[i] ?? -1);
+      // timeDeltas[i] is the time before sample i; the sample stands for the interval after it.
+      const ms = (deltas[i + 1] ?? 0) / 1000;
+      if (node === undefined) continue;
+      const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+      const script = url.split('/').pop() ?? '';
+      const fn = `${functionName || '(anonymous)'} ${script}:${String(lineNumber)}:${String(columnNumber)}`;
+      perFunction.set(fn, (perFunction.get(fn) ?? 0) + ms);
+      perScript.set(script || functionName, (perScript.get(script || functionName) ?? 0) + ms);
+      // Native work (no script) is charged to the nearest script frame that called it, too.
+      if (url === '') {
+        let caller = parent.get(node.id);
+        while (caller !== undefined && caller.callFrame.url === '') caller = parent.get(caller.id);
+        const key = `${functionName} ← ${nameOf(caller)}`;
+        perCaller.set(key, (perCaller.get(key) ?? 0) + ms);
+      }
+      total += ms;
+    }
+  }
+  const runs = profiles.length;
+  const print = (title: string, rows: Map<string, number>, limit: number) => {
+    console.log(`\n${label}: ${title} (ms per run, of ${(total / runs).toFixed(0)} ms sampled)`);
+    for (const [name, ms] of [...rows].sort((a, b) => b[1] - a[1]).slice(0, limit)) {
+      console.log(`${(ms / runs).toFixed(1).padStart(8)}  ${name}`);
+    }
+  };
+  print('self time per script', perScript, 15);
+  print('self time per function', perFunction, 30);
+  print('native self time by calling script frame', perCaller, 15);
+}
+
+/** PROFILE=warm: profiles warm starts of the app and the blank page instead of timing them. */
+async function profileWarm(browser: Browser, appUrl: string, blankUrl: string): Promise<void> {
+  for (const [label, url] of [['app', appUrl], ['blank', blankUrl]] as const) {
+    const context = await installedOffline(browser, url);
+    await warmLoad(context, url);
+    const profiles: CpuProfile[] = [];
+    const loads: Load[] = [];
+    for (let i = 0; i < RUNS; i++) loads.push(await warmLoad(context, url, profiles));
+    console.log(`\n${label}: usable ${loads.map((l) => l.usableMs.toFixed(0)).join(', ')} ms; main-thread CPU ${loads.map((l) => l.cpuMs.toFixed(0)).join(', ')} ms`);
+    printProfiles(label, profiles);
+    await context.close();
   }
 }
 
@@ -132,6 +220,16 @@ async function main(): Promise<void> {
   const app = await serveBuild(appDir);
   const blank = await serveBuild(blankDir);
   const browser = await launch();
+  if (process.env.PROFILE === 'warm') {
+    try {
+      await profileWarm(browser, `${app.url}/`, `${blank.url}/`);
+    } finally {
+      await browser.close();
+      await app.close();
+      await blank.close();
+    }
+    return;
+  }
   const results = new Results('load');
   try {
     results.info.sizesPerRouteGzipBytes = sizesPerRoute(appDir);

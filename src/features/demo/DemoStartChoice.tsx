@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { getDb } from '../session/database.ts';
+import { loadDb } from '../session/lazy-db.ts';
 import type { DemoSize } from './DemoPanel.tsx';
 import { demoMessages } from './messages.ts';
 
@@ -13,10 +13,10 @@ export function DemoStartChoice({ className, size }: { readonly className: strin
   const start = async () => {
     setStarting(true);
     try {
-      const db = getDb();
       // Trial mode, the generator and the loader load on this tap, not with the welcome screen: they
       // are not needed to show it (the treasurer's first load stays small, docs/performance.md).
-      const [{ startLocalMode }, { runDemoLoad }, { DEMO_SEED }, { todayInJakarta }] = await Promise.all([
+      const [db, { startLocalMode }, { runDemoLoad }, { DEMO_SEED }, { todayInJakarta }] = await Promise.all([
+        loadDb(),
         import('../../db/enrollment.ts'),
         import('./demo-job.ts'),
         import('../../domain/demo/generate.ts'),

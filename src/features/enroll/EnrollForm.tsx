@@ -3,7 +3,7 @@ import type { Enrolled } from '../../sync/enroll.ts';
 import type { FetchLike } from '../../sync/transport.ts';
 import { requestPersistence } from '../device/storage.ts';
 import { FormError } from '../forms/FormError.tsx';
-import { getDb } from '../session/database.ts';
+import { loadDb } from '../session/lazy-db.ts';
 import { TextField } from '../users/TextField.tsx';
 import { shown, useField } from '../users/use-field.ts';
 import { checkCode, checkDeviceName, parseServerUrl } from './enrollment-input.ts';
@@ -47,8 +47,8 @@ export function EnrollForm({ onEnrolled, fetch: fetchImpl = browserFetch }: Prop
     setBusy(true);
     setFailure(undefined);
     // The enrollment client (wire schemas, signing) loads on submit, not with the welcome screen.
-    const { enroll } = await import('../../sync/enroll.ts');
-    const result = await enroll(getDb(), {
+    const [{ enroll }, db] = await Promise.all([import('../../sync/enroll.ts'), loadDb()]);
+    const result = await enroll(db, {
       code: code.value,
       serverUrl: serverUrl.url === ownOrigin() ? '' : serverUrl.url,
       deviceName: deviceName.value,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DemoStartChoice } from '../demo/DemoStartChoice.tsx';
 import { FormError } from '../forms/FormError.tsx';
-import { getDb } from '../session/database.ts';
+import { loadDb } from '../session/lazy-db.ts';
 import { LanguagePicker } from '../settings/LanguagePicker.tsx';
 import { EnrollForm } from './EnrollForm.tsx';
 import { enrollMessages } from './messages.ts';
@@ -24,8 +24,8 @@ export function WelcomeScreen() {
     setFailed(false);
     try {
       // Loaded on the tap: enrollment's re-issue code (ledger, signing) is not needed to show this screen.
-      const { startLocalMode } = await import('../../db/enrollment.ts');
-      await startLocalMode(getDb());
+      const [{ startLocalMode }, db] = await Promise.all([import('../../db/enrollment.ts'), loadDb()]);
+      await startLocalMode(db);
     } catch {
       // A blocked or full IndexedDB: say so; nothing was half-written (startLocalMode is one transaction).
       setFailed(true);

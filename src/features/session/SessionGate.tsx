@@ -6,7 +6,7 @@ import { LockScreen } from '../users/LockScreen.tsx';
 import { useAutoLock } from '../users/use-auto-lock.ts';
 import { sessionMessages } from './messages.ts';
 import { useSessionStore } from './session-store.ts';
-import { useSetupState } from './setup-state.ts';
+import { useSetupState } from './gate-state.ts';
 import { preloadGateActions } from './gate-preload.ts';
 import { useUsableMark } from './usable-mark.ts';
 

@@ -5,10 +5,11 @@
  * Opened lazily: importing a screen must not touch IndexedDB (tests, the /dinas pages that never
  * need it). Tests point the app at a fresh database with `openDatabaseForTests(name)`.
  */
-import { DEFAULT_DB_NAME, openLumbungDb, type LumbungDb } from '../../db/database.ts';
+import { openLumbungDb, type LumbungDb } from '../../db/database.ts';
+import { currentDatabaseName, setDatabaseName } from './database-name.ts';
+import { resetGateState } from './gate-state.ts';
 
 let handle: LumbungDb | undefined;
-let name = DEFAULT_DB_NAME;
 
 /**
  * Another tab upgraded the schema: this tab's connection was closed (database.ts) and must reload to
@@ -19,17 +20,19 @@ function reloadOnVersionChange(): void {
 }
 
 export function getDb(): LumbungDb {
-  handle ??= openLumbungDb(name, { onVersionChange: reloadOnVersionChange });
+  handle ??= openLumbungDb(currentDatabaseName(), { onVersionChange: reloadOnVersionChange });
   return handle;
 }
 
 /**
  * Test hook: closes the current handle and makes `getDb()` open `dbName` next. Each test uses a
- * fresh name so tests never see each other's data. Returns the new handle.
+ * fresh name so tests never see each other's data. Returns the new handle. The session gate
+ * forgets what it read from the previous database.
  */
 export function openDatabaseForTests(dbName: string): LumbungDb {
   handle?.close();
   handle = undefined;
-  name = dbName;
+  setDatabaseName(dbName);
+  resetGateState();
   return getDb();
 }

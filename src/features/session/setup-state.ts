@@ -1,10 +1,9 @@
 /**
  * How far this phone is set up: no identity yet (welcome), an identity but no user (create the first
- * one), or ready for the lock screen. Read live, so finishing a step moves the gate on by itself.
+ * one), or ready for the lock screen. The gate watches it live (gate-state.ts), so finishing a step
+ * moves the gate on by itself.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { LumbungDb } from '../../db/database.ts';
-import { getDb } from './database.ts';
 
 export type SetupState =
   | { readonly kind: 'new' }
@@ -31,11 +30,8 @@ export async function readSetupState(db: LumbungDb): Promise<SetupState> {
   }
 }
 
-function identityMode(value: unknown): 'local' | 'enrolled' | undefined {
+/** The identity's mode, read by hand (also by the raw first read, setup-probe.ts). */
+export function identityMode(value: unknown): 'local' | 'enrolled' | undefined {
   if (typeof value !== 'object' || value === null || !('mode' in value)) return undefined;
   return value.mode === 'local' || value.mode === 'enrolled' ? value.mode : undefined;
-}
-
-export function useSetupState(): SetupState | undefined {
-  return useLiveQuery(() => readSetupState(getDb()), []);
 }

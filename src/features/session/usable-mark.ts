@@ -10,7 +10,7 @@ function markUsable(): void {
   if (usable) return;
   usable = true;
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(USABLE_MARK);
-  for (const listener of listeners) listener();
+  for (const listener of [...listeners]) listener();
 }
 
 /**
@@ -28,6 +28,19 @@ const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
 };
+
+/** Runs `work` once the first screen is usable (at once if it already is). */
+export function whenFirstScreenShown(work: () => void): void {
+  if (usable) {
+    work();
+    return;
+  }
+  const listener = () => {
+    listeners.delete(listener);
+    work();
+  };
+  listeners.add(listener);
+}
 
 /**
  * True once the first screen is usable. Work the first screen does not need (the sync engine, the

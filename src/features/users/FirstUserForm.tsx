@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { FormError } from '../forms/FormError.tsx';
-import { getDb } from '../session/database.ts';
+import { loadDb } from '../session/lazy-db.ts';
 import { signIn } from '../session/session-store.ts';
 import { usersMessages } from './messages.ts';
 import { PinPairFields, usePinPair } from './PinPairFields.tsx';
@@ -31,8 +31,8 @@ export function FirstUserForm() {
     setBusy(true);
     setFailure(undefined);
     // Loaded on submit: users.ts carries the user schemas (zod), not needed to show this form.
-    const { addUser } = await import('../../db/users.ts');
-    const result = await addUser(getDb(), { name: name.value.trim(), role: 'bendahara', pin: pinPair.pin.value });
+    const [{ addUser }, db] = await Promise.all([import('../../db/users.ts'), loadDb()]);
+    const result = await addUser(db, { name: name.value.trim(), role: 'bendahara', pin: pinPair.pin.value });
     setBusy(false);
     if (result.ok) {
       signIn(result.user);

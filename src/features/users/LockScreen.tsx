@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
-import { getDb } from '../session/database.ts';
+import { useGateLockUsers } from '../session/gate-state.ts';
+import { loadDb } from '../session/lazy-db.ts';
 import { signIn } from '../session/session-store.ts';
-import { useLockUsers } from './lock-users.ts';
 import { usersMessages } from './messages.ts';
 import { checkPin } from './pin-rules.ts';
 import { pinProblemText } from './problem-text.ts';
@@ -20,7 +20,7 @@ type Outcome =
  */
 export function LockScreen() {
   const m = usersMessages.useMessages();
-  const users = useLockUsers();
+  const users = useGateLockUsers();
   const [chosen, setChosen] = useState<string | null>(null);
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
@@ -53,8 +53,8 @@ export function LockScreen() {
     if (selectedId === null || pinProblem !== null || secondsLeft > 0 || busy) return;
     setBusy(true);
     // Loaded on submit: users.ts carries the user schemas (zod), not needed to show this screen.
-    const { verifyPin } = await import('../../db/users.ts');
-    const result = await verifyPin(getDb(), selectedId, pin);
+    const [{ verifyPin }, db] = await Promise.all([import('../../db/users.ts'), loadDb()]);
+    const result = await verifyPin(db, selectedId, pin);
     setBusy(false);
     setPin('');
     if (result.ok) {
