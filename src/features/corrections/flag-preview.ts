@@ -5,7 +5,7 @@
  */
 import type { LumbungDb } from '../../db/database.ts';
 import { readMeta } from '../../db/meta.ts';
-import { currentLedger } from '../../db/projections.ts';
+import { askLedger } from '../../db/projections.ts';
 import { deriveLines, type EntryBody } from '../../domain/entry/lines.ts';
 import type { JournalLine } from '../../domain/entry/schema.ts';
 import { newEntryId } from '../../domain/ids.ts';
@@ -15,7 +15,6 @@ export type Candidate = EntryBody & { readonly date: string };
 
 export async function flagsIfSaved(db: LumbungDb, candidate: Candidate, original?: readonly JournalLine[]): Promise<Flag[]> {
   const identity = await readMeta(db, 'identity');
-  const state = await currentLedger(db);
   let lines: JournalLine[];
   try {
     lines = deriveLines(candidate, original);
@@ -23,5 +22,7 @@ export async function flagsIfSaved(db: LumbungDb, candidate: Candidate, original
     // Lines that cannot be derived belong to a form that is not valid yet; it cannot be saved anyway.
     return [];
   }
-  return previewFlags(state, { ...candidate, id: newEntryId(), deviceId: identity?.deviceId ?? '', lines } as Parameters<typeof previewFlags>[1]);
+  const entry = { ...candidate, id: newEntryId(), deviceId: identity?.deviceId ?? '', lines } as Parameters<typeof previewFlags>[1];
+  // Only the rows the check reads (the member, the loan, the reversed entry), not the whole ledger.
+  return askLedger(db, (state) => previewFlags(state, entry));
 }

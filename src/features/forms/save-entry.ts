@@ -11,6 +11,7 @@ import type { EntryData, EntryType } from '../../domain/entry/schema.ts';
 import { newEntryId, type EntryId } from '../../domain/ids.ts';
 import { requestPersistence } from '../device/storage.ts';
 import { notifyEntrySaved } from './saved-listeners.ts';
+import { whenIdle } from './when-idle.ts';
 
 /** What a screen fills in: everything but the actor and the id. */
 export type ScreenDraft = {
@@ -46,7 +47,7 @@ export async function saveDraft(
   const full = { ...draft, actor, id } as EntryDraft;
   const result = await appendEntry(db, full, options.receipt === true ? { receipt: true } : {});
   if (result.ok) {
-    askPersistenceOnce();
+    whenIdle(askPersistenceOnce);
     notifyEntrySaved();
   }
   return result;

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { SavedEntry } from '../../db/append-entry.ts';
 import type { StorageErrorCode } from '../../db/storage-errors.ts';
 import type { EntryId } from '../../domain/ids.ts';
@@ -44,7 +45,9 @@ export function useSaveEntry(): SaveEntry {
       try {
         const result = await saveDraft(getDb(), draft, actor, idRef.current, options);
         if (result.ok) {
-          setState({ status: 'saved', saved: result.value });
+          // Rendered at once, before the live queries that the commit woke re-render the screen:
+          // "Tersimpan" is in the next frame, the refreshed lists and balances follow.
+          flushSync(() => setState({ status: 'saved', saved: result.value }));
           return result.value;
         }
         setState({ status: 'failed', error: result.error });
