@@ -1,18 +1,18 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appendEntry, type EntryDraft } from '../../src/db/append-entry.ts';
 import type { LumbungDb } from '../../src/db/database.ts';
-import { ingestPulled } from '../../src/db/ingest.ts';
-import { readMeta, writeMeta } from '../../src/db/meta.ts';
-import { buildUnsignedEntry, signEntry } from '../../src/domain/entry/create.ts';
-import { ZERO_HASH, type Entry } from '../../src/domain/entry/schema.ts';
-import { generateDeviceKeyPair } from '../../src/domain/signing.ts';
+import { writeMeta } from '../../src/db/meta.ts';
 import { memberById } from '../../src/db/queries.ts';
-import { newEntryId, newLoanId, newMemberId, type DeviceId, type MemberId } from '../../src/domain/ids.ts';
+import { newEntryId, newLoanId, newMemberId, type MemberId } from '../../src/domain/ids.ts';
 import { rupiah } from '../../src/domain/money.ts';
 import MembersPage from '../../src/features/members/index.tsx';
+import { recordedOnAnotherPhone } from './pulled-entries.ts';
 import { closeSession, openSignedInSession, type TestSession } from './session-fixture.ts';
+
+// Each test seeds a store and types for real; a busy two-core machine needs more than the 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 
 let session: TestSession;
 beforeEach(async () => {
@@ -34,37 +34,12 @@ async function join(db: LumbungDb, number: string, name: string, extra: { phone?
   return memberId;
 }
 
-/**
- * Members registered on another phone of the cooperative, arriving in one pull: signed for real by
- * that phone's own key and stored through the same ingest the sync engine uses (one transaction, so
- * seeding hundreds stays quick).
- */
-async function joinedOnAnotherPhone(db: LumbungDb, members: readonly (readonly [string, string])[]): Promise<void> {
-  const identity = await readMeta(db, 'identity');
-  if (identity === undefined) throw new Error('no identity');
-  const keys = await generateDeviceKeyPair();
-  const deviceId = crypto.randomUUID() as DeviceId;
-  let prevHash = ZERO_HASH;
-  const entries: Entry[] = [];
-  for (const [index, [number, name]] of members.entries()) {
-    const unsigned = buildUnsignedEntry({
-      cooperativeId: identity.cooperativeId,
-      deviceId,
-      seq: index + 1,
-      prevHash,
-      recordedAt: '2026-01-05T02:00:00.000Z',
-      date: '2026-01-05',
-      actor: 'Pak Ketua',
-      type: 'member.joined',
-      data: { memberId: newMemberId(), number, name, joinedOn: '2026-01-05' },
-    });
-    const entry = await signEntry(unsigned, keys.privateKey);
-    prevHash = entry.hash;
-    entries.push(entry);
-  }
-  const result = await ingestPulled(db, { entries, cursor: String(members.length) });
-  if (!result.ok) throw new Error(`ingest failed: ${result.error}`);
-}
+/** Members registered on another phone of the cooperative, arriving in one pull. */
+const joinedOnAnotherPhone = (db: LumbungDb, members: readonly (readonly [string, string])[]) =>
+  recordedOnAnotherPhone(
+    db,
+    members.map(([number, name]) => ({ type: 'member.joined', date: '2026-01-05', data: { memberId: newMemberId(), number, name, joinedOn: '2026-01-05' } })),
+  );
 
 const deposit = (db: LumbungDb, memberId: MemberId, kind: 'pokok' | 'wajib' | 'sukarela', amount: number, date = '2026-02-10') =>
   record(db, { type: 'savings.deposited', date, data: { memberId, kind, amount: rupiah(amount), via: 'cash' } });
@@ -106,6 +81,56 @@ describe('Anggota: search', () => {
       expect(links.map((l) => l.textContent?.slice(0, 5))).toEqual(Array.from({ length: 10 }, (_, k) => `A-12${k}`));
     }, { timeout: 10_000 });
   }, 60_000);
+});
+
+describe('Anggota: a list of any length renders only the rows in view', () => {
+  it('shows 20-odd of 600 rows, tells each its place in the whole list, follows scrolling, and search finds any member', async () => {
+    const db = session.db;
+    await joinedOnAnotherPhone(
+      db,
+      Array.from({ length: 600 }, (_, k) => [`A-${String(k + 1).padStart(4, '0')}`, `Warga ${String(k + 1).padStart(4, '0')}`] as const),
+    );
+    const user = userEvent.setup();
+    open('/anggota');
+    const list = await screen.findByRole('list', { name: 'Anggota' });
+    expect(screen.getByRole('status')).toHaveTextContent('600 anggota');
+    const firstItems = within(list).getAllByRole('listitem');
+    // jsdom's window is 768 px tall, rows are estimated at 72 px: 11 in view plus 6 below.
+    expect(firstItems.length).toBeLessThan(30);
+    expect(firstItems[0]).toHaveAttribute('aria-posinset', '1');
+    expect(firstItems[0]).toHaveAttribute('aria-setsize', '600');
+    expect(firstItems[0]).toHaveTextContent('Warga 0001');
+    // The rows not rendered keep their room, so the page scrolls as if all 600 were there.
+    expect(list.style.paddingTop).toBe('0px');
+    expect(Number.parseFloat(list.style.paddingBottom)).toBe((600 - firstItems.length) * 72);
+
+    // Scrolled down 300 rows (jsdom has no layout: the list's place on screen is given by hand).
+    const rect = { top: -300 * 72, bottom: 0, left: 0, right: 360, width: 360, height: 600 * 72, x: 0, y: -300 * 72 };
+    list.getBoundingClientRect = () => ({ ...rect, toJSON: () => rect });
+    fireEvent.scroll(window);
+    await waitFor(() => expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('aria-posinset', String(300 - 6 + 1)));
+    const scrolled = within(list).getAllByRole('listitem');
+    expect(scrolled.length).toBeLessThan(30);
+    expect(scrolled.map((li) => li.textContent)).toContainEqual(expect.stringContaining('Warga 0310'));
+    expect(Number.parseFloat(list.style.paddingTop)).toBe((300 - 6) * 72);
+
+    // A member far below the rendered rows is one keystroke away, by name or by number.
+    await user.type(screen.getByLabelText('Cari nama atau nomor anggota'), '0577');
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Anggota' })).getAllByRole('link')).toHaveLength(1));
+    expect(screen.getByRole('status')).toHaveTextContent('1 anggota cocok');
+    const found = within(screen.getByRole('list', { name: 'Anggota' })).getByRole('link');
+    expect(found).toHaveTextContent('A-0577');
+    expect(found).toHaveTextContent('Warga 0577');
+    await user.clear(screen.getByLabelText('Cari nama atau nomor anggota'));
+    await user.type(screen.getByLabelText('Cari nama atau nomor anggota'), 'a-059');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('10 anggota cocok'));
+    expect(within(screen.getByRole('list', { name: 'Anggota' })).getAllByRole('link').map((l) => l.textContent?.slice(0, 6))).toEqual(
+      Array.from({ length: 10 }, (_, k) => `A-059${String(k)}`),
+    );
+    await user.type(screen.getByLabelText('Cari nama atau nomor anggota'), 'x');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Tidak ada anggota yang cocok.'));
+    expect(screen.queryByRole('list', { name: 'Anggota' })).not.toBeInTheDocument();
+  });
 });
 
 describe('Anggota: add a member', () => {

@@ -7,6 +7,7 @@ import {
   entriesOfMember,
   loansOfMember,
   memberById,
+  allMembers,
   memberByNumber,
   recentEntries,
   searchMembers,
@@ -32,6 +33,24 @@ describe('screen queries over the indexes', () => {
     expect((await searchMembers(db, 'siti', 1)).length).toBe(1);
     expect((await memberByNumber(db, 'A-011'))?.memberId).toBe(sitiR);
     expect((await memberById(db, budi))?.profile?.number).toBe('B-200');
+  });
+
+  it('finds numbers by prefix as typed, upper- or lower-cased, in number order; reads every member row for the in-memory list', async () => {
+    const db = await enrolledPhone();
+    const [wagini, warsini, sumarni, parmi] = [newMemberId(), newMemberId(), newMemberId(), newMemberId()];
+    await save(db, join(wagini, 'KB-12', 'Wagini'));
+    await save(db, join(warsini, 'kb-11', 'Warsini'));
+    await save(db, join(sumarni, 'KB-10', 'Sumarni'));
+    await save(db, join(parmi, 'C-001', 'Parmi'));
+    await save(db, disburse(newLoanId(), parmi, 500_000, '2026-11-05'));
+    const numbers = async (q: string) => (await searchMembers(db, q)).map((m) => m.profile?.number);
+    // No name word starts with "kb-1": the number ranges answer, upper-case first (index order).
+    expect(await numbers('kb-1')).toEqual(['KB-10', 'KB-12', 'kb-11']);
+    expect(await numbers('KB-11')).toEqual(['kb-11']);
+    expect(await numbers('c-0')).toEqual(['C-001']);
+    expect(await numbers('kb-1 ')).toEqual(['KB-10', 'KB-12', 'kb-11']);
+    const all = await allMembers(db);
+    expect(all.map((m) => m.memberId).sort()).toEqual([wagini, warsini, sumarni, parmi].sort());
   });
 
   it('lists a member\'s book, loans, a date range and the cash book range', async () => {

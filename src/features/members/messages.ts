@@ -1,4 +1,5 @@
 import { defineMessages } from '../../i18n/define-messages.ts';
+import { formatThousands } from '../../i18n/format.ts';
 
 export const membersMessages = defineMessages({
   id: {
@@ -7,8 +8,8 @@ export const membersMessages = defineMessages({
     add: 'Tambah anggota',
     empty: 'Belum ada anggota. Tambahkan anggota pertama.',
     noMatch: 'Tidak ada anggota yang cocok.',
-    shown: (n: number) => `${n} anggota ditampilkan`,
-    capped: (n: number) => `Menampilkan ${n} pertama. Ketik lebih lengkap untuk mempersempit.`,
+    all: (n: number) => `${formatThousands(n)} anggota`,
+    found: (n: number) => `${formatThousands(n)} anggota cocok`,
     columns: { number: 'No.', name: 'Nama', status: 'Status', savings: 'Total simpanan' },
     status: { active: 'Aktif', left: 'Keluar', unknown: 'Belum terdaftar' },
     form: {
@@ -121,8 +122,8 @@ export const membersMessages = defineMessages({
     add: 'Add member',
     empty: 'No members yet. Add the first member.',
     noMatch: 'No matching member.',
-    shown: (n: number) => `${n} members shown`,
-    capped: (n: number) => `Showing the first ${n}. Type more to narrow down.`,
+    all: (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'member' : 'members'}`,
+    found: (n: number) => `${n.toLocaleString('en-GB')} matching ${n === 1 ? 'member' : 'members'}`,
     columns: { number: 'No.', name: 'Name', status: 'Status', savings: 'Total savings' },
     status: { active: 'Active', left: 'Left', unknown: 'Not registered' },
     form: {
