@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rupiah } from '../../src/domain/money.ts';
 import ReportsPage from '../../src/features/reports/index.tsx';
+import { captureDownloads, readBlob } from './report-downloads.ts';
 import { record, seedBooks, type SeededBooks } from './cash-seed.ts';
 import { closeSession, openSignedInSession, type TestSession } from './session-fixture.ts';
 
@@ -21,20 +22,6 @@ afterEach(() => {
 function open(path: string) {
   window.history.replaceState(null, '', path);
   return render(<ReportsPage />);
-}
-
-/** jsdom's Blob has no arrayBuffer(); its FileReader reads the bytes. */
-function readBlob(blob: Blob | undefined): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    if (blob === undefined) {
-      reject(new Error('nothing was downloaded'));
-      return;
-    }
-    const reader = new FileReader();
-    reader.onload = () => (reader.result instanceof ArrayBuffer ? resolve(new Uint8Array(reader.result)) : reject(new Error('not bytes')));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsArrayBuffer(blob);
-  });
 }
 
 function setDate(label: string, value: string) {
@@ -174,13 +161,7 @@ describe('Laporan', { timeout: 20_000 }, () => {
 
   it('Daftar pinjaman: outstanding, next due, days past due and collectibility; XLSX has the numbers', async () => {
     const user = userEvent.setup();
-    let blob: Blob | undefined;
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-      blob = b as Blob;
-      return 'blob:report';
-    });
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const downloaded = captureDownloads();
     open('/laporan/pinjaman');
     setDate('Per tanggal', '2025-06-30');
     await eventually(() => expect(rowOf(tableRows('Daftar pinjaman (kolektibilitas)'), 'A-002 Budi Santoso')).toBeDefined());
@@ -194,8 +175,8 @@ describe('Laporan', { timeout: 20_000 }, () => {
     await eventually(() => expect((tableRows('Daftar pinjaman (kolektibilitas)'))[0]?.slice(5)).toEqual(['425', 'Macet']));
 
     await user.click(screen.getByRole('button', { name: 'Unduh XLSX' }));
-    expect(blob?.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const files = unzipSync(await readBlob(blob));
+    expect(downloaded()?.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const files = unzipSync(await readBlob(downloaded()));
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
     expect(sheet).toContain('<c r="B2" s="1"><v>1000000</v></c><c r="C2" s="1"><v>900000</v></c>');
     expect(sheet).toContain('<t xml:space="preserve">A-002 Budi Santoso</t>');

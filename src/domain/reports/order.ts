@@ -5,23 +5,39 @@
 const CHUNK = /(\d+|\D+)/g;
 
 export function compareNatural(a: string, b: string): number {
-  const left = a.match(CHUNK) ?? [];
-  const right = b.match(CHUNK) ?? [];
+  return compareChunks(chunksOf(a), chunksOf(b));
+}
+
+/**
+ * `items` sorted by `label` in compareNatural's order, each label split into chunks once rather
+ * than twice per comparison (5 000 members' SHU shares: ~60 000 comparisons).
+ */
+export function sortNatural<T>(items: readonly T[], label: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, chunks: chunksOf(label(item)) }))
+    .sort((a, b) => compareChunks(a.chunks, b.chunks))
+    .map((keyed) => keyed.item);
+}
+
+/** A run of digits or of other characters; `digits` is a digit run without its leading zeros. */
+type Chunk = { readonly text: string; readonly digits: string | null };
+
+const chunksOf = (text: string): Chunk[] =>
+  (text.match(CHUNK) ?? []).map((chunk) => ({ text: chunk, digits: /^\d/.test(chunk) ? chunk.replace(/^0+/, '') : null }));
+
+function compareChunks(left: readonly Chunk[], right: readonly Chunk[]): number {
   const n = Math.min(left.length, right.length);
   for (let k = 0; k < n; k++) {
-    const x = left[k] ?? '';
-    const y = right[k] ?? '';
-    if (x === y) continue;
-    const numeric = /^\d/.test(x) && /^\d/.test(y);
-    if (numeric) {
-      const byValue = x.replace(/^0+/, '').length - y.replace(/^0+/, '').length;
+    const x = left[k];
+    const y = right[k];
+    if (x === undefined || y === undefined || x.text === y.text) continue;
+    if (x.digits !== null && y.digits !== null) {
+      const byValue = x.digits.length - y.digits.length;
       if (byValue !== 0) return byValue;
-      const a2 = x.replace(/^0+/, '');
-      const b2 = y.replace(/^0+/, '');
-      if (a2 !== b2) return a2 < b2 ? -1 : 1;
-      return x.length - y.length;
+      if (x.digits !== y.digits) return x.digits < y.digits ? -1 : 1;
+      return x.text.length - y.text.length;
     }
-    return x < y ? -1 : 1;
+    return x.text < y.text ? -1 : 1;
   }
   return left.length - right.length;
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { formatDateId, isValidBusinessDate } from '../../domain/dates.ts';
 import { formatRupiah } from '../../domain/money-format.ts';
 import { rupiah } from '../../domain/money.ts';
@@ -5,7 +6,10 @@ import type { Cell } from '../export/index.ts';
 import { reportsMessages } from './messages.ts';
 import type { ColumnKind, ReportSection } from './report-section.ts';
 
-/** Rows a phone renders before "Tampilkan semua": enough to read, bounded for 5 000 members. */
+/**
+ * Rows a phone renders at first and adds with each "Tampilkan … baris lagi": enough to read, and
+ * bounded, so SHU's 5 000 members do not make 30 000 cells before the first one is painted.
+ */
 export const PAGE_ROWS = 100;
 
 export function formatCell(cell: Cell, kind: ColumnKind): string {
@@ -38,10 +42,16 @@ function alignClass(kind: ColumnKind): string | undefined {
 
 type Props = { readonly section: ReportSection; readonly showAll: boolean; readonly onShowAll: () => void };
 
-/** One section as a table: caption, header repeated on every printed page, totals in the footer. */
+/**
+ * One section as a table: caption, header repeated on every printed page, totals in the footer
+ * (always of every row, whatever is shown). On screen the rows come a page at a time; `showAll`
+ * (print, "Tampilkan semua") shows them all.
+ */
 export function ReportTable({ section, showAll, onShowAll }: Props) {
   const m = reportsMessages.useMessages();
-  const shown = showAll ? section.rows : section.rows.slice(0, PAGE_ROWS);
+  const [limit, setLimit] = useState(PAGE_ROWS);
+  const shown = showAll ? section.rows : section.rows.slice(0, limit);
+  const more = Math.min(PAGE_ROWS, section.rows.length - shown.length);
   return (
     <div className="table-scroll report__section">
       <table className="data-table report-table">
@@ -94,7 +104,12 @@ export function ReportTable({ section, showAll, onShowAll }: Props) {
       </table>
       {shown.length < section.rows.length ? (
         <p className="no-print actions">
-          <span className="hint">{m.showingFirst(shown.length, section.rows.length)}</span>
+          <span className="hint" role="status">
+            {m.showingFirst(shown.length, section.rows.length)}
+          </span>
+          <button type="button" className="button" onClick={() => setLimit(shown.length + PAGE_ROWS)}>
+            {m.showMore(more)}
+          </button>
           <button type="button" className="button" onClick={onShowAll}>
             {m.showAll(section.rows.length)}
           </button>

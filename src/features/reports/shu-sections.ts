@@ -1,4 +1,4 @@
-import { compareNatural } from '../../domain/reports/order.ts';
+import { sortNatural } from '../../domain/reports/order.ts';
 import type { ShuResult } from '../../domain/shu.ts';
 import type { reportsMessages } from './messages.ts';
 import { percentFromBp, section, type ReportSection } from './report-section.ts';
@@ -41,7 +41,7 @@ export function shuSections(result: ShuResult, m: Messages, memberName: (memberI
         { header: m.col.shuTotal, kind: 'money', value: (s) => s.total },
       ],
       // By member label (number first, in natural order): the RAT reads the list by member number.
-      [...result.members].sort((a, b) => compareNatural(memberName(a.memberId), memberName(b.memberId))),
+      sortNatural(result.members, (share) => memberName(share.memberId)),
       [
         [`${m.totals.all} (${result.members.length})`, total.capitalBasis, total.patronageBasis, total.capital, total.patronage, total.total],
         [m.totals.remainder, null, null, null, null, result.remainder],
