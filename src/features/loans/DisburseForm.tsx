@@ -4,31 +4,23 @@ import { memberById } from '../../db/queries.ts';
 import { addMonthsClamped, compareDates, todayInJakarta } from '../../domain/dates.ts';
 import type { LoanMethod, Via } from '../../domain/entry/schema.ts';
 import { newLoanId, type LoanId, type MemberId } from '../../domain/ids.ts';
-import type { Flag } from '../../domain/ledger/index.ts';
 import { formatRupiah, formatThousands } from '../../domain/money-format.ts';
 import { rupiah } from '../../domain/money.ts';
-import { flagsIfSaved } from '../corrections/flag-preview.ts';
-import {
-  ConfirmDialog,
-  DateField,
-  FlagNote,
-  MemberPicker,
-  SaveFeedback,
-  flagMessages,
-  useDateInput,
-  useSaveEntry,
-  ViaPicker,
-} from '../forms/index.ts';
-import { Link } from '../navigation/link.tsx';
+import { DateField, MemberPicker, flagMessages, useDateInput, ViaPicker } from '../forms/index.ts';
 import { getDb, useCanWrite, useCooperative } from '../session/index.ts';
 import { defaultAdminFee, parseLoanDefaults } from './loan-defaults.ts';
 import { LoanField } from './LoanField.tsx';
+import { LoanSaveActions } from './LoanSaveActions.tsx';
+import { LoanPageTitle } from './LoanPageTitle.tsx';
 import { loansMessages } from './messages.ts';
+import { MethodPicker } from './MethodPicker.tsx';
 import { formatBpPercent } from './rate-input.ts';
+import { SavedLoanCard } from './SavedLoanCard.tsx';
 import { ScheduleTable } from './ScheduleTable.tsx';
-import { summariseMethod, LOAN_METHODS } from './simulate.ts';
+import { summariseMethod } from './simulate.ts';
 import { TermsFields } from './TermsFields.tsx';
 import { bpAsInput, useFineInput, useLoanTermsInput, usePrefillTerms } from './terms-input.ts';
+import { useFlaggedSave } from './use-flagged-save.ts';
 
 /** Terms carried from the simulator (`?pokok=…&bulan=…&bunga=…&biaya=…&metode=…`) or a member's book (`?anggota=`). */
 function carried(): URLSearchParams {
@@ -75,8 +67,8 @@ export function DisburseForm() {
   const firstDue = useDateInput(addMonthsClamped(todayInJakarta(), 1));
   const [via, setVia] = useState<Via>('cash');
   const [loanId, setLoanId] = useState<LoanId>(newLoanId);
-  const [confirming, setConfirming] = useState<Flag[] | null>(null);
-  const { state, save, reset } = useSaveEntry();
+  const flagged = useFlaggedSave();
+  const { state, reset, submit } = flagged;
   const member = useLiveQuery(async () => (memberId === null ? null : ((await memberById(getDb(), memberId)) ?? null)), [memberId]);
 
   // Defaults arrive with the settings: the admin fee follows the principal until the user types one.
@@ -99,8 +91,6 @@ export function DisburseForm() {
       ? summariseMethod({ principal: terms.principal, months: terms.months, rateBp: terms.rateBp, firstDue: firstDue.date }, method, terms.adminFee)
       : undefined;
   const valid = member != null && terms !== undefined && fine.check.ok && date.date !== undefined && firstDue.date !== undefined && dueAfterDate;
-  const busy = state.status === 'saving';
-  const showFine = !fine.check.ok && (fine.touched || fine.text !== '');
 
   function draft() {
     if (member == null || terms === undefined || !fine.check.ok || date.date === undefined || firstDue.date === undefined) return undefined;
@@ -122,66 +112,35 @@ export function DisburseForm() {
     };
   }
 
-  async function submit() {
-    const candidate = draft();
-    if (candidate === undefined || busy) return;
-    const flags = await flagsIfSaved(getDb(), candidate);
-    if (flags.length > 0) setConfirming(flags);
-    else await save(candidate, { receipt: true });
-  }
-
-  async function confirmed() {
-    setConfirming(null);
-    const candidate = draft();
-    if (candidate !== undefined) await save(candidate, { receipt: true });
-  }
-
   if (state.status === 'saved') {
     const savedLoan = state.saved.entry.type === 'loan.disbursed' ? state.saved.entry.data.loanId : loanId;
     return (
-      <article className="page">
-        <h1 className="page__title">{m.title}</h1>
-        <section className="card">
-          <SaveFeedback state={state} />
-          <p>{m.saved}</p>
-          <FlagNote flags={state.saved.flags} />
-          <p className="actions">
-            <Link to={`/kuitansi/${state.saved.entry.id}`} className="button button--primary">
-              {m.receipt}
-            </Link>
-            <Link to={`/pinjaman/${savedLoan}`} className="button">
-              {m.openLoan}
-            </Link>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                reset();
-                setLoanId(newLoanId());
-                setMemberId(null);
-                input.principal.reset();
-              }}
-            >
-              {m.another}
-            </button>
-          </p>
-        </section>
-      </article>
+      <SavedLoanCard state={state} title={m.title} savedText={m.saved} receiptLabel={m.receipt} openLoanLabel={m.openLoan} loanId={savedLoan}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            reset();
+            setLoanId(newLoanId());
+            setMemberId(null);
+            input.principal.reset();
+          }}
+        >
+          {m.another}
+        </button>
+      </SavedLoanCard>
     );
   }
 
   return (
     <article className="page">
-      <p>
-        <Link to="/pinjaman">{all.back}</Link>
-      </p>
-      <h1 className="page__title">{m.title}</h1>
+      <LoanPageTitle back={{ to: '/pinjaman', label: all.back }}>{m.title}</LoanPageTitle>
       <form
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
           input.principal.touch();
-          if (valid) void submit();
+          if (valid) void submit(draft());
         }}
       >
         <MemberPicker value={member ?? undefined} onChange={(picked) => setMemberId(picked?.memberId ?? null)} />
@@ -192,27 +151,8 @@ export function DisburseForm() {
         ) : null}
         {member == null && input.principal.touched ? <p className="field__error">{m.chooseMember}</p> : null}
         <TermsFields input={input} />
-        <fieldset className="via-picker">
-          <legend className="field__label">{all.terms.method}</legend>
-          <div className="via-picker__options">
-            {LOAN_METHODS.map((choice) => (
-              <label key={choice} className="via-picker__option">
-                <input type="radio" name="loan-method" checked={method === choice} onChange={() => setMethod(choice)} />
-                <span>{all.methods[choice]}</span>
-              </label>
-            ))}
-          </div>
-          <p className="field__hint">{all.methodHints[method]}</p>
-        </fieldset>
-        <LoanField
-          label={all.terms.fine}
-          hint={all.terms.fineHint}
-          inputMode="decimal"
-          value={fine.text}
-          onChange={fine.set}
-          onBlur={fine.touch}
-          error={showFine && !fine.check.ok ? all.terms.fineErrors[fine.check.error] : undefined}
-        />
+        <MethodPicker legend={all.terms.method} name="loan-method" value={method} onChange={setMethod} />
+        <LoanField label={all.terms.fine} hint={all.terms.fineHint} inputMode="decimal" input={fine} errors={all.terms.fineErrors} />
         <DateField label={all.terms.date} input={date} />
         <DateField label={all.terms.firstDue} input={firstDue} />
         {date.date !== undefined && firstDue.date !== undefined && !dueAfterDate ? (
@@ -251,26 +191,7 @@ export function DisburseForm() {
             <ScheduleTable schedule={summary.schedule} />
           </section>
         )}
-        <SaveFeedback state={state} />
-        <p className="actions">
-          <button type="submit" className="button button--primary" disabled={!valid || busy}>
-            {m.save}
-          </button>
-        </p>
-        <ConfirmDialog
-          open={confirming !== null}
-          title={m.confirmTitle}
-          confirmLabel={m.confirmSave}
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => void confirmed()}
-        >
-          <ul className="plain-list" data-testid="disburse-warnings">
-            {(confirming ?? []).map((flag) => (
-              <li key={flag.reason}>{flag.reason === 'member-left' ? m.memberLeft : flagText[flag.reason]}</li>
-            ))}
-          </ul>
-          <p>{m.confirmFlagged}</p>
-        </ConfirmDialog>
+        <LoanSaveActions flagged={flagged} texts={m} disabled={!valid} draft={draft} describe={(flag) => (flag.reason === 'member-left' ? m.memberLeft : flagText[flag.reason])} testId="disburse-warnings" />
       </form>
     </article>
   );

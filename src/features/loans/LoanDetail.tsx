@@ -6,6 +6,7 @@ import { formatRupiah } from '../../domain/money-format.ts';
 import { loanPosition } from '../../domain/reports/loan-position.ts';
 import { Link } from '../navigation/link.tsx';
 import { useCanWrite, useCooperative } from '../session/index.ts';
+import { LoanPageTitle } from './LoanPageTitle.tsx';
 import { loansMessages } from './messages.ts';
 import { formatBpPercent } from './rate-input.ts';
 import { settlementOf } from './repayment-split.ts';
@@ -35,12 +36,9 @@ export function LoanDetail({ loan, member }: Props) {
 
   return (
     <article className="page">
-      <p>
-        <Link to="/pinjaman">{all.back}</Link>
-      </p>
-      <h1 className="page__title">
+      <LoanPageTitle back={{ to: '/pinjaman', label: all.back }}>
         {m.title}: {member?.profile?.name ?? '—'}
-      </h1>
+      </LoanPageTitle>
       <dl className="facts">
         <div>
           <dt>{m.borrower}</dt>

@@ -1,19 +1,26 @@
 import { useId } from 'react';
+import type { TextInput } from './terms-input.ts';
 
-type Props = {
+/** What a typed loan number parses to: a value, or why not (an error code with a text per code). */
+type Checked<E extends string> = { readonly ok: true } | { readonly ok: false; readonly error: E };
+
+type Props<E extends string> = {
   readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly onBlur: () => void;
+  readonly input: TextInput<Checked<E>>;
+  /** The Indonesian (or English) text of each error code. */
+  readonly errors: Readonly<Record<E, string>>;
   readonly hint?: string;
-  /** Shown as the user types (the caller decides when the field counts as touched). */
-  readonly error: string | undefined;
   readonly inputMode: 'numeric' | 'decimal';
 };
 
-/** A short number typed as text (months, a percent): label, hint, and the error tied to the input. */
-export function LoanField({ label, value, onChange, onBlur, hint, error, inputMode }: Props) {
+/**
+ * A short number typed as text (months, a percent): label, hint, and the error tied to the input,
+ * shown as soon as the field was typed in or left (not on an untouched, empty field).
+ */
+export function LoanField<E extends string>({ label, input, errors, hint, inputMode }: Props<E>) {
   const id = useId();
+  const { check } = input;
+  const error = !check.ok && (input.touched || input.text !== '') ? errors[check.error] : undefined;
   const describedBy = [hint === undefined ? '' : `${id}-hint`, error === undefined ? '' : `${id}-error`].filter((x) => x !== '').join(' ');
   return (
     <div className="field">
@@ -26,11 +33,11 @@ export function LoanField({ label, value, onChange, onBlur, hint, error, inputMo
         type="text"
         inputMode={inputMode}
         autoComplete="off"
-        value={value}
+        value={input.text}
         aria-invalid={error !== undefined}
         aria-describedby={describedBy === '' ? undefined : describedBy}
-        onChange={(event) => onChange(event.target.value)}
-        onBlur={onBlur}
+        onChange={(event) => input.set(event.target.value)}
+        onBlur={input.touch}
       />
       {hint === undefined ? null : (
         <p id={`${id}-hint`} className="field__hint">

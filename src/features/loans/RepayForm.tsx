@@ -2,27 +2,18 @@ import { useEffect, useId, useState } from 'react';
 import { formatDateId, todayInJakarta } from '../../domain/dates.ts';
 import type { Via } from '../../domain/entry/schema.ts';
 import type { LoanId } from '../../domain/ids.ts';
-import type { Flag, LoanRow, MemberRow } from '../../domain/ledger/index.ts';
+import type { LoanRow, MemberRow } from '../../domain/ledger/index.ts';
 import { daysPastDue, nextDue, suggestedFine, unpaidPerInstallment } from '../../domain/loans/status.ts';
 import { formatRupiah, formatThousands } from '../../domain/money-format.ts';
 import { rupiah } from '../../domain/money.ts';
-import { flagsIfSaved } from '../corrections/flag-preview.ts';
-import {
-  AmountField,
-  ConfirmDialog,
-  DateField,
-  FlagNote,
-  SaveFeedback,
-  flagMessages,
-  useAmountInput,
-  useDateInput,
-  useSaveEntry,
-  ViaPicker,
-} from '../forms/index.ts';
-import { Link } from '../navigation/link.tsx';
-import { getDb, useCanWrite } from '../session/index.ts';
+import { AmountField, DateField, flagMessages, useAmountInput, useDateInput, ViaPicker } from '../forms/index.ts';
+import { useCanWrite } from '../session/index.ts';
+import { LoanSaveActions } from './LoanSaveActions.tsx';
+import { LoanPageTitle } from './LoanPageTitle.tsx';
 import { loansMessages } from './messages.ts';
 import { settlementOf, suggestSplit, type Split } from './repayment-split.ts';
+import { SavedLoanCard } from './SavedLoanCard.tsx';
+import { useFlaggedSave } from './use-flagged-save.ts';
 
 type Props = { readonly loan: LoanRow; readonly member: MemberRow | null; readonly settle: boolean };
 
@@ -50,8 +41,8 @@ export function RepayForm({ loan, member, settle }: Props) {
   const interest = useAmountInput({ allowZero: true });
   const fine = useAmountInput({ allowZero: true });
   const [via, setVia] = useState<Via>('cash');
-  const [confirming, setConfirming] = useState<Flag[] | null>(null);
-  const { state, save } = useSaveEntry();
+  const flagged = useFlaggedSave();
+  const { state, submit } = flagged;
 
   const suggestion: Split | undefined = amount.value === undefined ? undefined : suggestSplit({ ...base, amount: amount.value, waiveFine: waive, settle });
   const manual = principal.touched || interest.touched || fine.touched;
@@ -81,7 +72,6 @@ export function RepayForm({ loan, member, settle }: Props) {
   const outstanding = loan.outstanding;
   const beyond = split !== undefined && split.principal > outstanding;
   const valid = amount.value !== undefined && split !== undefined && !sumMismatch && !principalZero && date.date !== undefined;
-  const busy = state.status === 'saving';
   const fineNow = suggestedFine(loan.schedule, loan.repayments, asOf, fineBp);
   const next = nextDue(loan.schedule, loan.repayments, asOf);
   const unpaid = unpaidPerInstallment(loan.schedule, loan.repayments, asOf);
@@ -96,47 +86,13 @@ export function RepayForm({ loan, member, settle }: Props) {
     };
   }
 
-  async function submit() {
-    const candidate = draft();
-    if (candidate === undefined || busy) return;
-    const flags = await flagsIfSaved(getDb(), candidate);
-    if (flags.length > 0) setConfirming(flags);
-    else await save(candidate, { receipt: true });
-  }
-
-  async function confirmed() {
-    setConfirming(null);
-    const candidate = draft();
-    if (candidate !== undefined) await save(candidate, { receipt: true });
-  }
-
   if (state.status === 'saved') {
-    return (
-      <article className="page">
-        <h1 className="page__title">{m.title}</h1>
-        <section className="card">
-          <SaveFeedback state={state} />
-          <p>{m.saved}</p>
-          <FlagNote flags={state.saved.flags} />
-          <p className="actions">
-            <Link to={`/kuitansi/${state.saved.entry.id}`} className="button button--primary">
-              {m.receipt}
-            </Link>
-            <Link to={`/pinjaman/${loan.loanId}`} className="button">
-              {m.openLoan}
-            </Link>
-          </p>
-        </section>
-      </article>
-    );
+    return <SavedLoanCard state={state} title={m.title} savedText={m.saved} receiptLabel={m.receipt} openLoanLabel={m.openLoan} loanId={loan.loanId} />;
   }
 
   return (
     <article className="page">
-      <p>
-        <Link to={`/pinjaman/${loan.loanId}`}>{m.openLoan}</Link>
-      </p>
-      <h1 className="page__title">{m.title}</h1>
+      <LoanPageTitle back={{ to: `/pinjaman/${loan.loanId}`, label: m.openLoan }}>{m.title}</LoanPageTitle>
       {settle ? <p className="notice">{m.settlementNote}</p> : null}
       <dl className="facts">
         <div>
@@ -169,7 +125,7 @@ export function RepayForm({ loan, member, settle }: Props) {
         onSubmit={(event) => {
           event.preventDefault();
           amount.touch();
-          if (valid) void submit();
+          if (valid) void submit(draft());
         }}
       >
         <AmountField label={m.amount} input={amount} />
@@ -213,26 +169,7 @@ export function RepayForm({ loan, member, settle }: Props) {
           ) : null}
         </fieldset>
         <ViaPicker value={via} onChange={setVia} />
-        <SaveFeedback state={state} />
-        <p className="actions">
-          <button type="submit" className="button button--primary" disabled={!valid || busy}>
-            {m.save}
-          </button>
-        </p>
-        <ConfirmDialog
-          open={confirming !== null}
-          title={m.confirmTitle}
-          confirmLabel={m.confirmSave}
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => void confirmed()}
-        >
-          <ul className="plain-list" data-testid="repay-warnings">
-            {(confirming ?? []).map((flag) => (
-              <li key={flag.reason}>{flagText[flag.reason]}</li>
-            ))}
-          </ul>
-          <p>{m.confirmFlagged}</p>
-        </ConfirmDialog>
+        <LoanSaveActions flagged={flagged} texts={m} disabled={!valid} draft={draft} describe={(flag) => flagText[flag.reason]} testId="repay-warnings" />
       </form>
     </article>
   );

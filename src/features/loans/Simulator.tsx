@@ -5,7 +5,9 @@ import { formatRupiah } from '../../domain/money-format.ts';
 import { Link } from '../navigation/link.tsx';
 import { useCanWrite, useCooperative } from '../session/index.ts';
 import { parseLoanDefaults } from './loan-defaults.ts';
+import { LoanPageTitle } from './LoanPageTitle.tsx';
 import { loansMessages } from './messages.ts';
+import { MethodPicker } from './MethodPicker.tsx';
 import { formatBpPercent } from './rate-input.ts';
 import { ScheduleTable } from './ScheduleTable.tsx';
 import { compareMethods, LOAN_METHODS, type MethodSummary } from './simulate.ts';
@@ -46,10 +48,7 @@ export function Simulator() {
 
   return (
     <article className="page">
-      <p>
-        <Link to="/pinjaman">{all.back}</Link>
-      </p>
-      <h1 className="page__title">{m.title}</h1>
+      <LoanPageTitle back={{ to: '/pinjaman', label: all.back }}>{m.title}</LoanPageTitle>
       <p className="page__intro">{m.intro}</p>
       <form noValidate onSubmit={(event) => event.preventDefault()}>
         <TermsFields input={input} />
@@ -87,18 +86,7 @@ export function Simulator() {
               </tbody>
             </table>
           </div>
-          <fieldset className="via-picker">
-            <legend className="field__label">{m.choose}</legend>
-            <div className="via-picker__options">
-              {LOAN_METHODS.map((choice) => (
-                <label key={choice} className="via-picker__option">
-                  <input type="radio" name="sim-method" checked={method === choice} onChange={() => setMethod(choice)} />
-                  <span>{all.methods[choice]}</span>
-                </label>
-              ))}
-            </div>
-            <p className="field__hint">{all.methodHints[method]}</p>
-          </fieldset>
+          <MethodPicker legend={m.choose} name="sim-method" value={method} onChange={setMethod} />
           {chosen === undefined ? null : <ScheduleTable schedule={chosen.schedule} caption={`${all.schedule.title}: ${all.methods[method]}`} />}
           {canWrite ? (
             <p className="actions">
