@@ -23,6 +23,11 @@ export const en: typeof id = {
     about: 'About',
     district: 'District office',
   },
+  titles: {
+    receipt: 'Receipt',
+    corrections: 'Corrections',
+    entry: 'Entry details',
+  },
   more: {
     title: 'More',
     intro: 'Other menus for the books, syncing and settings.',

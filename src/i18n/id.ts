@@ -23,6 +23,13 @@ export const id = {
     about: 'Tentang',
     district: 'Dinas Koperasi',
   },
+  // Titles (document.title) of lazy screens whose own messages load with them: the route table is in
+  // the first load, their catalogues are not (docs/performance.md §1). Same words as their headings.
+  titles: {
+    receipt: 'Kuitansi',
+    corrections: 'Koreksi',
+    entry: 'Rincian catatan',
+  },
   more: {
     title: 'Lainnya',
     intro: 'Menu lain untuk pembukuan, sinkronisasi dan pengaturan.',

@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RouteErrorBoundary } from '../../src/app/routing/RouteErrorBoundary.tsx';
 import { matchRoute } from '../../src/app/routing/routes.ts';
+import { correctionsMessages } from '../../src/features/corrections/messages.ts';
 import { requestPersistence, readStorageState } from '../../src/features/device/storage.ts';
+import { receiptMessages } from '../../src/features/receipt/messages.ts';
 import { defineMessages } from '../../src/i18n/define-messages.ts';
 import { describeError } from '../../src/i18n/errors.ts';
 import { formatBytes, formatRupiah } from '../../src/i18n/format.ts';
@@ -79,6 +81,16 @@ describe('route table', () => {
     expect(matchRoute('/dinas/koperasi/1')?.path).toBe('/dinas');
     expect(matchRoute('/dinasx')).toBeUndefined();
     expect(matchRoute('/anggota-lama')).toBeUndefined();
+  });
+
+  it("titles the lazy screens with their own headings' words, in both languages", () => {
+    for (const language of ['id', 'en'] as const) {
+      const m = messagesFor(language);
+      const title = (path: string) => matchRoute(path)?.title(m);
+      expect(title('/kuitansi/x')).toBe(receiptMessages.in(language).title);
+      expect(title('/koreksi')).toBe(correctionsMessages.in(language).title);
+      expect(title('/entri/x')).toBe(correctionsMessages.in(language).entryTitle);
+    }
   });
 });
 

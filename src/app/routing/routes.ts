@@ -1,8 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { FrameMessages } from '../../i18n/use-t.ts';
-import { MorePage } from '../more/MorePage.tsx';
-import { receiptMessages } from '../../features/receipt/messages.ts';
-import { correctionsMessages } from '../../features/corrections/messages.ts';
 import { enrollMessages } from '../../features/enroll/messages.ts';
 import { usersMessages } from '../../features/users/messages.ts';
 
@@ -18,7 +15,7 @@ export type RouteDef = {
   readonly chrome: Chrome;
 };
 
-// Lainnya is in the first bundle (tiny). Every other screen is its own chunk, Beranda too: the
+// Every screen is its own chunk, Beranda and Lainnya too: the
 // first screen of a load is the session gate (welcome or PIN lock), and Beranda's ledger queries
 // would otherwise weigh on that first load over 2G (docs/performance.md). Chunks are precached by
 // the service worker, so lazy costs nothing offline. /dinas is a separate chunk that the phone
@@ -52,7 +49,13 @@ export const ROUTES: readonly RouteDef[] = [
     component: lazy(() => import('../../features/loans/index.tsx')),
     chrome: 'treasurer',
   },
-  { path: '/lainnya', match: 'exact', title: (m) => m.nav.more, component: MorePage, chrome: 'treasurer' },
+  {
+    path: '/lainnya',
+    match: 'exact',
+    title: (m) => m.nav.more,
+    component: lazy(() => import('../more/MorePage.tsx').then((module) => ({ default: module.MorePage }))),
+    chrome: 'treasurer',
+  },
   {
     path: '/kas',
     match: 'prefix',
@@ -112,21 +115,21 @@ export const ROUTES: readonly RouteDef[] = [
   {
     path: '/kuitansi',
     match: 'prefix',
-    title: () => receiptMessages.current().title,
+    title: (m) => m.titles.receipt,
     component: lazy(() => import('../../features/receipt/index.tsx')),
     chrome: 'treasurer',
   },
   {
     path: '/koreksi',
     match: 'exact',
-    title: () => correctionsMessages.current().title,
+    title: (m) => m.titles.corrections,
     component: lazy(() => import('../../features/corrections/index.tsx')),
     chrome: 'treasurer',
   },
   {
     path: '/entri',
     match: 'prefix',
-    title: () => correctionsMessages.current().entryTitle,
+    title: (m) => m.titles.entry,
     component: lazy(() => import('../../features/corrections/index.tsx')),
     chrome: 'treasurer',
   },

@@ -63,7 +63,9 @@ function read(db: IDBDatabase): Promise<GateSnapshot | undefined> {
     const identity = tx.objectStore('meta').get('identity');
     // The `name` index: the same order as the lock screen's live query (`orderBy('name')`).
     const users = tx.objectStore('users').index('name').getAll();
-    tx.oncomplete = () => resolve(snapshot(identity.result, users.result));
+    // Requests of a transaction succeed in order, so both are read here; waiting for the read-only
+    // transaction's `complete` would only cost the first screen one more task.
+    users.onsuccess = () => resolve(snapshot(identity.result, users.result));
     tx.onerror = () => reject(tx.error ?? new Error('setup probe failed'));
     tx.onabort = () => reject(tx.error ?? new Error('setup probe aborted'));
   });
