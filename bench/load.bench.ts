@@ -24,7 +24,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { setUpTrialPhone } from '../tests/support/e2e-flows.ts';
 import { ensureBuild } from './support/build.ts';
 import { countBytes, cpuSample, LINK_PROFILES, launch, phoneContext, throttle, type LinkProfile } from './support/chromium.ts';
-import { Results } from './support/results.ts';
+import { Results, type Row } from './support/results.ts';
 import { serveBuild } from './support/server.ts';
 import { pairedRatios, summarize } from './support/stats.ts';
 
@@ -185,6 +185,20 @@ async function profileWarm(browser: Browser, appUrl: string, blankUrl: string): 
   }
 }
 
+/** The context row under a timing: the renderer main thread's own CPU time, app vs blank. */
+function cpuRow(work: string, profile: string, a: readonly Load[], b: readonly Load[]): Row {
+  return {
+    work,
+    profile,
+    unit: 'ms',
+    lumbung: summarize(a.map((r) => r.cpuMs)),
+    baseline: summarize(b.map((r) => r.cpuMs)),
+    ratio: pairedRatios(a.map((r) => r.cpuMs), b.map((r) => r.cpuMs)),
+    goal: '(context)',
+    raw: { app: a.map((r) => r.cpuMs), blank: b.map((r) => r.cpuMs) },
+  };
+}
+
 function kb(bytes: number): number {
   return bytes / 1000;
 }
@@ -273,16 +287,7 @@ async function main(): Promise<void> {
         met: ratio.median <= 2,
         raw: { app: a.map((r) => r.usableMs), blank: b.map((r) => r.usableMs) },
       });
-      results.add({
-        work: 'cold first load: renderer main-thread CPU (unthrottled)',
-        profile,
-        unit: 'ms',
-        lumbung: summarize(a.map((r) => r.cpuMs)),
-        baseline: summarize(b.map((r) => r.cpuMs)),
-        ratio: pairedRatios(a.map((r) => r.cpuMs), b.map((r) => r.cpuMs)),
-        goal: '(context)',
-        raw: { app: a.map((r) => r.cpuMs), blank: b.map((r) => r.cpuMs) },
-      });
+      results.add(cpuRow('cold first load: renderer main-thread CPU (unthrottled)', profile, a, b));
     }
 
     for (const screen of ['welcome', 'lock screen'] as const) {
@@ -310,16 +315,7 @@ async function main(): Promise<void> {
         met: usable.median <= 1000 && ratio.median <= 1.5,
         raw: { app: a.map((r) => r.usableMs), blank: b.map((r) => r.usableMs) },
       });
-      results.add({
-        work: 'warm start: renderer main-thread CPU (unthrottled)',
-        profile,
-        unit: 'ms',
-        lumbung: summarize(a.map((r) => r.cpuMs)),
-        baseline: summarize(b.map((r) => r.cpuMs)),
-        ratio: pairedRatios(a.map((r) => r.cpuMs), b.map((r) => r.cpuMs)),
-        goal: '(context)',
-        raw: { app: a.map((r) => r.cpuMs), blank: b.map((r) => r.cpuMs) },
-      });
+      results.add(cpuRow('warm start: renderer main-thread CPU (unthrottled)', profile, a, b));
       await appCtx.close();
       await blankCtx.close();
     }
