@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
+import { browserStore, noteEnrollment } from '../../db/site-data-marker.ts';
 import type { Enrolled } from '../../sync/enroll.ts';
 import type { FetchLike } from '../../sync/transport.ts';
 import { requestPersistence } from '../device/storage.ts';
@@ -59,6 +60,8 @@ export function EnrollForm({ onEnrolled, fetch: fetchImpl = browserFetch }: Prop
       setFailure(result.error);
       return;
     }
+    // From now on the Sinkron page says what comes back from the server (and what was lost before).
+    noteEnrollment(browserStore(), { deviceId: result.value.deviceId, entriesNow: result.value.reissued }, new Date());
     // The phone now holds the cooperative's books: ask the browser not to evict them.
     void requestPersistence();
     setDone(result.value);

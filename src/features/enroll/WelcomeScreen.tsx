@@ -4,6 +4,7 @@ import { FormError } from '../forms/FormError.tsx';
 import { loadDb } from '../session/lazy-db.ts';
 import { LanguagePicker } from '../settings/LanguagePicker.tsx';
 import { EnrollForm } from './EnrollForm.tsx';
+import { LostBooksAlert } from './LostBooksAlert.tsx';
 import { enrollMessages } from './messages.ts';
 
 type Step = 'choose' | 'enroll';
@@ -11,7 +12,8 @@ type Step = 'choose' | 'enroll';
 /**
  * The first screen on a new phone: enroll with the district office's code, or try the app first in
  * local-only mode. Either way the next step is creating the first user (SessionGate follows the
- * identity stored in the local database, so this screen needs no callback).
+ * identity stored in the local database, so this screen needs no callback). If the phone had books
+ * and lost them (the note kept outside IndexedDB says so), it says that first.
  */
 export function WelcomeScreen() {
   const m = enrollMessages.useMessages();
@@ -53,6 +55,7 @@ export function WelcomeScreen() {
     <article className="page session-page">
       <h1 className="page__title">{m.welcome.title}</h1>
       <p className="page__intro">{m.welcome.intro}</p>
+      <LostBooksAlert />
       <ul className="welcome-choices">
         <li>
           <button type="button" className="welcome-choice welcome-choice--primary" onClick={() => setStep('enroll')}>

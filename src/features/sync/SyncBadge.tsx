@@ -2,6 +2,8 @@ import { useOnline } from '../device/online.ts';
 import { defineMessages } from '../../i18n/define-messages.ts';
 import { Link } from '../navigation/link.tsx';
 import { useSyncStatus } from './engine.ts';
+import { useRestoreNotice, useSiteDataCheck } from './site-data.ts';
+import { siteDataMessages } from './site-data-messages.ts';
 
 const badgeMessages = defineMessages({
   id: {
@@ -36,6 +38,7 @@ export function SyncBadge() {
   const m = badgeMessages.useMessages();
   const online = useOnline();
   const status = useSyncStatus();
+  const books = useBooksProblem();
 
   let detail: string | null = null;
   let problem = false;
@@ -48,6 +51,11 @@ export function SyncBadge() {
       detail = m.failed;
       problem = true;
     } else if (status.pendingCount > 0) detail = m.pending(status.pendingCount);
+  }
+  // Lost or outdated books outrank the sync state: the Sinkron page says what to do.
+  if (books !== null) {
+    detail = books;
+    problem = true;
   }
 
   const badge = (
@@ -63,10 +71,19 @@ export function SyncBadge() {
       <span className="visually-hidden">: {online ? m.onlineHint : m.offlineHint}</span>
     </span>
   );
-  if (status === null) return badge;
+  if (status === null && books === null) return badge;
   return (
     <Link to="/sinkron" className="badge-link" title={m.open}>
       {badge}
     </Link>
   );
+}
+
+/** The badge's word when the books were lost (a restore notice that names them) or are behind. */
+function useBooksProblem(): string | null {
+  const m = siteDataMessages.useMessages();
+  const check = useSiteDataCheck();
+  const notice = useRestoreNotice(check?.kind === 'ok' ? check.summary.deviceId : undefined);
+  if (check?.kind === 'behind' || (notice !== undefined && notice.lost !== null)) return m.badge;
+  return null;
 }
