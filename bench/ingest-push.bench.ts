@@ -5,7 +5,10 @@
  * inserts of the same rows with no verification (`insertEntries` in the same per-cooperative
  * transactions). Four cooperatives, one phone each, batches of 500 in seq order.
  *
- *   node --import tsx bench/ingest-push.bench.ts [--runs 5] [--entries 10000] [--only sqlite|postgres] [--out bench/out/results/ingest-push.md]
+ *   node --import tsx bench/ingest-push.bench.ts [--runs 5] [--entries 10000] [--only sqlite|postgres] [--out bench/out/results/ingest-push.md] [--profile file.cpuprofile]
+ *
+ * `--profile` writes a V8 CPU profile of the first run's verified pushes alone (not the setup that
+ * signs the entries, not the raw inserts), for Chrome DevTools or any .cpuprofile reader.
  *
  * The figures are per wall second and per CPU second of this process (the PostgreSQL server's own
  * processes are not in the CPU figure): the machine is shared, and wall time includes waiting for a core.
@@ -13,6 +16,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.ts';
@@ -32,6 +36,7 @@ const RUNS = Number(argValue('--runs') ?? 5);
 const ENTRIES = Number(argValue('--entries') ?? 10_000);
 const ONLY = argValue('--only');
 const OUT = argValue('--out') ?? path.join('bench', 'out', 'results', 'ingest-push.md');
+const PROFILE = argValue('--profile');
 const COOPERATIVES = 4;
 const BATCH = 500;
 const ADMIN = { username: 'dinas-bench', password: 'rahasia-bench-ingest-1' };
@@ -152,6 +157,23 @@ function mainThreadCpuMs(): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** Runs `work` under the V8 CPU profiler and writes the profile to `file`. */
+async function profiled(file: string, work: () => Promise<void>): Promise<void> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 100 });
+    await session.post('Profiler.start');
+    await work();
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    writeFileSync(file, JSON.stringify(profile));
+  } finally {
+    session.disconnect();
+  }
+}
+
 async function timed(work: () => Promise<void>): Promise<Measure> {
   const cpu0 = process.cpuUsage();
   const main0 = mainThreadCpuMs();
@@ -170,7 +192,7 @@ async function timed(work: () => Promise<void>): Promise<Measure> {
 const twoCoreRate = (count: number, m: Measure): number => Math.min((count / m.mainCpuMs) * 1000, (count / m.cpuMs) * 2000);
 
 /** One run of each kind on fresh stores with the same cooperatives' ids and keys. */
-async function runOnce(kind: StoreKind, cluster: PostgresCluster | null): Promise<{ verified: Measure; raw: Measure }> {
+async function runOnce(kind: StoreKind, cluster: PostgresCluster | null, profile: string | undefined): Promise<{ verified: Measure; raw: Measure }> {
   // Verified: the real push path.
   const verifiedStore = await openStore(kind, cluster);
   let pushes: Push[];
@@ -181,7 +203,7 @@ async function runOnce(kind: StoreKind, cluster: PostgresCluster | null): Promis
     await app.ready();
     const devices = await enrollPhones(app);
     pushes = await pushesFor(devices, Math.ceil(ENTRIES / COOPERATIVES));
-    verified = await timed(async () => {
+    const pushAll = async (): Promise<void> => {
       for (const push of pushes) {
         const response = await app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: { 'content-type': 'application/json', ...push.headers }, payload: push.body });
         if (response.statusCode !== 200) throw new Error(`push: ${String(response.statusCode)} ${response.body}`);
@@ -190,7 +212,8 @@ async function runOnce(kind: StoreKind, cluster: PostgresCluster | null): Promis
           throw new Error(`push not accepted whole: ${JSON.stringify(results.find((r) => r.status !== 'accepted'))}`);
         }
       }
-    });
+    };
+    verified = await timed(profile === undefined ? pushAll : () => profiled(profile, pushAll));
     await app.close();
   } finally {
     await verifiedStore.destroy();
@@ -271,7 +294,7 @@ async function main(): Promise<void> {
     for (const kind of kinds) {
       const runs: { verified: Measure; raw: Measure }[] = [];
       for (let i = 0; i < RUNS; i++) {
-        const run = await runOnce(kind, cluster);
+        const run = await runOnce(kind, cluster, i === 0 && PROFILE !== undefined ? `${PROFILE.replace(/\.cpuprofile$/, '')}-${kind}.cpuprofile` : undefined);
         runs.push(run);
         console.log(
           `  ${kind} run ${String(i + 1)}: verified ${fmt(rate(count, run.verified.wallMs))}/s (2 free cores: ${fmt(twoCoreRate(count, run.verified))}/s; main ${String(run.verified.mainCpuMs)} ms, all ${run.verified.cpuMs.toFixed(0)} ms), raw ${fmt(rate(count, run.raw.wallMs))}/s`,

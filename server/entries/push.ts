@@ -89,7 +89,7 @@ async function pushInTransaction(
   const { state } = ledger;
   const known = await tx.findEntries(entries.map(idOf).filter((id): id is string => id !== null));
   // Every new entry's signature starts verifying now, in parallel; the checks below stay in order.
-  const verifySignature = startBatchVerification(
+  const batch = startBatchVerification(
     key,
     entries.filter((raw) => {
       const id = idOf(raw);
@@ -118,7 +118,8 @@ async function pushInTransaction(
       expectedCooperativeId: cooperativeId,
       expectedDeviceId: device.id,
       devicePublicKey: key,
-      verifySignature,
+      verifySignature: batch.verifySignature,
+      signing: batch.signingOf(raw),
       previous: head ?? undefined,
       accountExists: (code) => ledgerAccountExists(state, code),
       findEntry: (entryId) => ledgerFindEntry(state, entryId),

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
 import type { Entry } from '../../src/domain/entry/schema.ts';
+import { checkEntry, type PrecomputedSigning } from '../../src/domain/entry/validate.ts';
 import { encodeCursor } from '../../src/domain/ledger/index.ts';
 import { utf8 } from '../../src/domain/hashing.ts';
 import { sha256HexSync } from '../../src/domain/sha256.ts';
@@ -33,7 +34,8 @@ describe('startBatchVerification', () => {
     const sameBytes = await device.entryAt(3, device.head, deposit(member, 'sukarela', 50_000));
     const badHash = { ...sameBytes, hash: 'f'.repeat(64) };
 
-    const verify = startBatchVerification(keys.pair.publicKey, [...good, forged, copied, badHash, 'junk', { sig: 'x' }]);
+    const batch = startBatchVerification(keys.pair.publicKey, [...good, forged, copied, badHash, 'junk', { sig: 'x' }]);
+    const verify = batch.verifySignature;
     for (const entry of good) {
       const { bytes, digest } = sealOf(entry);
       expect(await verify(entry.sig, bytes, digest)).toBe(true);
@@ -50,6 +52,48 @@ describe('startBatchVerification', () => {
     const laterSeal = sealOf(later);
     expect(await verify(later.sig, laterSeal.bytes, laterSeal.digest)).toBe(true);
     expect(await verify(forged.sig, laterSeal.bytes, laterSeal.digest)).toBe(false);
+  });
+
+  it("hands checkEntry each entry's signing bytes and native digest, used only for the object they came from", async () => {
+    const keys = await newDeviceKeys();
+    const device = new TestDevice('3f2b8c1e-5d4a-4b6f-9e21-0a7c9d3e5f10', '8d1e2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f', keys);
+    const member = ids.member();
+    const first = await device.entry(joined(member, 'A-001', 'Siti Aminah'));
+    const second = await device.entry(deposit(member, 'pokok', 100_000));
+    const badHash = { ...second, hash: 'f'.repeat(64) };
+    const raws: unknown[] = [first, badHash, 'junk', { v: 1.5, hash: 'a', sig: 'b' }];
+    const batch = startBatchVerification(keys.pair.publicKey, raws);
+
+    // The same bytes and digest as the domain's canonical JSON and JavaScript SHA-256.
+    const signing = batch.signingOf(first);
+    expect(signing?.of).toBe(first);
+    expect(signing?.digest).toBe(first.hash);
+    expect(Buffer.from(signing?.bytes ?? new Uint8Array()).equals(sealOf(first).bytes)).toBe(true);
+    expect(batch.signingOf(badHash)?.digest).toBe(second.hash);
+    expect(batch.signingOf('junk')).toBeUndefined();
+    expect(batch.signingOf(raws[3])).toBeUndefined(); // a float is not canonical JSON
+    expect(batch.signingOf(second)).toBeUndefined(); // not in the batch (badHash is a copy)
+
+    const context = (signing: PrecomputedSigning | undefined, previous?: { seq: number; hash: string }) => ({
+      expectedCooperativeId: device.cooperativeId,
+      expectedDeviceId: device.deviceId,
+      devicePublicKey: keys.pair.publicKey,
+      previous,
+      accountExists: () => true,
+      findEntry: () => undefined,
+      verifySignature: batch.verifySignature,
+      signing,
+    });
+    expect((await checkEntry(first, context(batch.signingOf(first)))).status).toBe('valid');
+    // The claimed hash is not the digest: rejected for the hash, with the natively computed digest.
+    expect(await checkEntry(badHash, context(batch.signingOf(badHash), { seq: 1, hash: first.hash }))).toEqual({
+      status: 'rejected',
+      reason: 'hash-mismatch',
+      details: { computed: second.hash },
+    });
+    // A signing computed from another object is ignored: the entry is hashed for itself.
+    expect((await checkEntry(second, context(batch.signingOf(first), { seq: 1, hash: first.hash }))).status).toBe('valid');
+    expect(await checkEntry(badHash, context(batch.signingOf(first), { seq: 1, hash: first.hash }))).toMatchObject({ reason: 'hash-mismatch' });
   });
 });
 

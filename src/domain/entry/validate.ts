@@ -12,8 +12,7 @@
  * unknown keys) and transforms nothing, so what was parsed is what was signed. Cost per entry:
  * one zod parse, one canonicalisation, one digest, one ECDSA verify.
  */
-import { canonicalJson } from '../canonical-json.ts';
-import { utf8 } from '../hashing.ts';
+import { entrySigningBytes } from '../hashing.ts';
 import { sha256HexSync } from '../sha256.ts';
 import { verifyBytes, type DeviceKey } from '../signing.ts';
 import { deriveLines, sameLines } from './lines.ts';
@@ -39,7 +38,18 @@ export type StructuralContext = {
    * thread pool while this check goes on in order (server/entries/verify-pool.ts).
    */
   verifySignature?: (signature: string, bytes: Uint8Array, digest: string) => Promise<boolean>;
+  /**
+   * The signing bytes of the raw value being checked and their SHA-256 hex, when the caller has
+   * them already: a server canonicalises a pushed batch up front to start its signature checks, and
+   * hashes natively, so checking each entry need not canonicalise and hash it a second time in
+   * JavaScript. Used only for the very object they were computed from (`of` is `raw`, by identity),
+   * and only after the schema passed: the schema is strict and transforms nothing, so the raw value's
+   * canonical form is exactly the parsed entry's.
+   */
+  signing?: PrecomputedSigning | undefined;
 };
+/** `canonicalJson` of `of` without `hash` and `sig`, as UTF-8 bytes, and their SHA-256 hex. */
+export type PrecomputedSigning = { readonly of: unknown; readonly bytes: Uint8Array; readonly digest: string };
 export type StructuralVerdict =
   | { status: 'valid'; entry: Entry }
   | { status: 'rejected'; reason: RejectReason; details?: unknown }
@@ -121,6 +131,12 @@ export function accountTypeMatchesCode(code: string, type: AccountType): boolean
 const rejected = (reason: RejectReason, details?: unknown): StructuralVerdict =>
   details === undefined ? { status: 'rejected', reason } : { status: 'rejected', reason, details };
 
+function signingOf(entry: Entry): { bytes: Uint8Array; digest: string } {
+  const bytes = entrySigningBytes(entry);
+  // Synchronous SHA-256: a WebCrypto digest of these few hundred bytes costs an async hop ~15× the hash.
+  return { bytes, digest: sha256HexSync(bytes) };
+}
+
 export async function checkEntry(raw: unknown, ctx: StructuralContext): Promise<StructuralVerdict> {
   const parsed = parseEntry(raw);
   if (!parsed.ok) return rejected(parsed.reason, parsed.details);
@@ -133,10 +149,8 @@ export async function checkEntry(raw: unknown, ctx: StructuralContext): Promise<
   if (entry.seq > expectedSeq) return { status: 'gap', expectedSeq };
   if (entry.seq < expectedSeq) return rejected('seq-reused', { expectedSeq });
 
-  const { hash, sig, ...unsigned } = entry;
-  const bytes = utf8(canonicalJson(unsigned));
-  // Synchronous SHA-256: a WebCrypto digest of these few hundred bytes costs an async hop ~15× the hash.
-  const digest = sha256HexSync(bytes);
+  const { hash, sig } = entry;
+  const { bytes, digest } = ctx.signing !== undefined && ctx.signing.of === raw ? ctx.signing : signingOf(entry);
   if (digest !== hash) return rejected('hash-mismatch', { computed: digest });
   const signed = ctx.verifySignature === undefined ? verifyBytes(ctx.devicePublicKey, sig, bytes) : ctx.verifySignature(sig, bytes, digest);
   if (!(await signed)) return rejected('signature-invalid');
