@@ -4,7 +4,10 @@
  * PouchDB syncing the same entry JSON with express-pouchdb; and the floor, bytes ÷ bandwidth +
  * round trips × RTT, from the bytes Lumbung's run put on the wire.
  *
- *   node --import tsx bench/sync-link.bench.ts [--runs 5] [--only week|year] [--out bench/out/results/sync-link.md]
+ *   node --import tsx bench/sync-link.bench.ts [--runs 5] [--only week|year] [--cold-server] [--out bench/out/results/sync-link.md]
+ *
+ * Each run's server is warmed first by an untimed push of 300 entries from another cooperative, as
+ * a district server that has run all day is (bench/sync-lumbung.ts); `--cold-server` skips that.
  *
  * Time scale: a year over 2G is minutes per run (PouchDB: about half an hour), so some scenarios run
  * the link k times faster and report wall + (k − 1) × (time the link model held a request): the
@@ -39,6 +42,7 @@ const argValue = (name: string): string | undefined => {
 };
 const RUNS = Number(argValue('--runs') ?? 5);
 const ONLY = argValue('--only');
+const WARM_SERVER = !process.argv.includes('--cold-server');
 const OUT = argValue('--out') ?? path.join('bench', 'out', 'results', 'sync-link.md');
 
 type Run = SyncMeasure & { readonly scale: number; readonly estimateMs: number };
@@ -80,9 +84,9 @@ async function measureSize(size: Size): Promise<Scenario[]> {
       const calibrate = size.name === 'week' && name === '2G';
       // Interleaved A/B so a burst of load on the machine hits both sides alike.
       for (let i = 0; i < RUNS; i++) {
-        scenario.lumbung.push(estimate(await runLumbungSync(lumbung, profile, kL), kL));
+        scenario.lumbung.push(estimate(await runLumbungSync(lumbung, profile, kL, { warmServer: WARM_SERVER }), kL));
         scenario.pouch.push(estimate(await runPouchSync(pouch, profile, kP), kP));
-        if (calibrate) scenario.lumbungScaled.push(estimate(await runLumbungSync(lumbung, profile, 10), 10));
+        if (calibrate) scenario.lumbungScaled.push(estimate(await runLumbungSync(lumbung, profile, 10, { warmServer: WARM_SERVER }), 10));
         const l = scenario.lumbung.at(-1);
         const p = scenario.pouch.at(-1);
         if (l !== undefined && p !== undefined) {
@@ -165,7 +169,8 @@ async function main(): Promise<void> {
     if (ONLY !== undefined && ONLY !== size.name) continue;
     scenarios.push(...(await measureSize(size)));
   }
-  const text = `${report(scenarios)}\n\nRuns per figure: ${String(RUNS)} (interleaved Lumbung/PouchDB); bench time ${secs(performance.now() - started)}.\n`;
+  const serverNote = WARM_SERVER ? 'each run’s server warmed by an untimed push of 300 entries from another cooperative' : 'cold server per run (--cold-server)';
+  const text = `${report(scenarios)}\n\nRuns per figure: ${String(RUNS)} (interleaved Lumbung/PouchDB; ${serverNote}); bench time ${secs(performance.now() - started)}.\n`;
   console.log(`\n${text}`);
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, text);

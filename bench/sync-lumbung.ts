@@ -7,6 +7,12 @@
  * server stops (its SQLite file is the snapshot: cooperative, device, no entries) and the phone's
  * tables are copied. Each run then starts a server on a fresh copy of that file and a phone restored
  * from the copy, so every run pushes the same N entries to a server that has none of them.
+ *
+ * A district server runs for months and takes pushes from many cooperatives all day, so its code is
+ * JIT-compiled and its thread pool started when a phone syncs. A fresh process is not: its first
+ * push of 300 entries cost ~0.2 s of CPU, a third of it warm-up. So, unless `warmServer` is false,
+ * each run's server first takes one push of 300 entries from another cooperative's phone (enrolled
+ * in the snapshot too), straight to the server and untimed; then the timed sync starts.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,10 +23,12 @@ import type { EntryDraft } from '../src/db/append-entry.ts';
 import { enroll } from '../src/sync/enroll.ts';
 import { syncOnce, type SyncOptions } from '../src/sync/sync-once.ts';
 import { forkThrottleProxy, type LinkProfile, type ProxyStats } from './support/throttle-proxy.ts';
-import { newPhoneDb, recordAll, restorePhone, snapshotPhone, type PhoneSnapshot } from './sync-lumbung-phone.ts';
+import { newPhoneDb, recordAll, restorePhone, snapshotPhone, treasurerRecords, type PhoneSnapshot } from './sync-lumbung-phone.ts';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./sync-lumbung-server.ts', import.meta.url));
 const ADMIN = { username: 'dinas-bench', password: 'rahasia-bench-sync-1' };
+/** Entries of the other cooperative's push that warms each run's server (a week's worth). */
+const WARM_UP_ENTRIES = 300;
 
 export type ServerProcess = { readonly url: string; cpuMicros(): Promise<number>; stop(): Promise<void> };
 
@@ -72,9 +80,35 @@ export type LumbungFixture = {
   readonly dir: string;
   readonly serverFile: string;
   readonly phone: PhoneSnapshot;
+  /** Another cooperative's phone with a week of pending entries: pushed untimed to warm the server. */
+  readonly warmPhone: PhoneSnapshot;
   /** The entries as signed on the phone, in seq order (the PouchDB peer replicates the same JSON). */
   readonly entries: readonly unknown[];
 };
+
+/** A new cooperative on the server and a phone enrolled in it, with `drafts` recorded and pending. */
+async function enrolledPhone(
+  server: ServerProcess,
+  token: string,
+  village: string,
+  drafts: readonly EntryDraft[],
+): Promise<{ phone: PhoneSnapshot; entries: unknown[] }> {
+  const { cooperative } = (await adminPost(server.url, token, '/admin/cooperatives', {
+    name: `Koperasi Desa ${village}`,
+    village,
+    district: 'Jember',
+  })) as { cooperative: { id: string } };
+  const { code } = (await adminPost(server.url, token, `/admin/cooperatives/${cooperative.id}/enrollment-codes`, {})) as { code: string };
+  const db = newPhoneDb();
+  try {
+    const enrolled = await enroll(db, { serverUrl: server.url, code, deviceName: 'HP bendahara', fetch: (input, init) => fetch(input, init) });
+    if (!enrolled.ok) throw new Error(`enrollment failed: ${enrolled.error}`);
+    const entries = await recordAll(db, drafts);
+    return { phone: await snapshotPhone(db), entries };
+  } finally {
+    db.close();
+  }
+}
 
 export async function prepareLumbung(drafts: readonly EntryDraft[]): Promise<LumbungFixture> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lumbung-bench-sync-'));
@@ -82,21 +116,22 @@ export async function prepareLumbung(drafts: readonly EntryDraft[]): Promise<Lum
   const server = await startServerProcess(serverFile);
   try {
     const { token } = (await adminPost(server.url, null, '/admin/login', ADMIN)) as { token: string };
-    const { cooperative } = (await adminPost(server.url, token, '/admin/cooperatives', {
-      name: 'Koperasi Desa Sukamaju',
-      village: 'Sukamaju',
-      district: 'Jember',
-    })) as { cooperative: { id: string } };
-    const { code } = (await adminPost(server.url, token, `/admin/cooperatives/${cooperative.id}/enrollment-codes`, {})) as { code: string };
-    const db = newPhoneDb();
-    const enrolled = await enroll(db, { serverUrl: server.url, code, deviceName: 'HP bendahara', fetch: (input, init) => fetch(input, init) });
-    if (!enrolled.ok) throw new Error(`enrollment failed: ${enrolled.error}`);
-    const entries = await recordAll(db, drafts);
-    const phone = await snapshotPhone(db);
-    db.close();
-    return { count: drafts.length, dir, serverFile, phone, entries };
+    const { phone, entries } = await enrolledPhone(server, token, 'Sukamaju', drafts);
+    const warm = await enrolledPhone(server, token, 'Sumberjati', treasurerRecords(WARM_UP_ENTRIES, 7));
+    return { count: drafts.length, dir, serverFile, phone, warmPhone: warm.phone, entries };
   } finally {
     await server.stop();
+  }
+}
+
+/** One push from another cooperative, straight to the server (no proxy, untimed). */
+async function warmUp(fixture: LumbungFixture, server: ServerProcess): Promise<void> {
+  const db = await restorePhone(fixture.warmPhone);
+  try {
+    const result = await syncOnce(db, { fetch: (input, init) => fetch(input, init), baseUrl: server.url, timeoutMs: 600_000 });
+    if (result.status !== 'ok' || result.receipt.acked !== WARM_UP_ENTRIES) throw new Error(`warm-up push failed: ${JSON.stringify(result)}`);
+  } finally {
+    db.close();
   }
 }
 
@@ -116,8 +151,9 @@ export async function runLumbungSync(
   fixture: LumbungFixture,
   profile: LinkProfile,
   timeScale: number,
-  options: Pick<SyncOptions, 'batchLimits' | 'pullPageSize'> = {},
+  options: Pick<SyncOptions, 'batchLimits' | 'pullPageSize'> & { readonly warmServer?: boolean } = {},
 ): Promise<SyncMeasure> {
+  const { warmServer = true, ...syncOptions } = options;
   runs++;
   const file = path.join(fixture.dir, `run-${String(runs)}.sqlite`);
   copyFileSync(fixture.serverFile, file);
@@ -125,13 +161,14 @@ export async function runLumbungSync(
     if (existsSync(fixture.serverFile + suffix)) copyFileSync(fixture.serverFile + suffix, file + suffix);
   }
   const server = await startServerProcess(file);
+  if (warmServer) await warmUp(fixture, server);
   const proxy = await forkThrottleProxy({ target: server.url, profile, timeScale });
   const db = await restorePhone(fixture.phone);
   try {
     const serverCpu0 = await server.cpuMicros();
     const cpu0 = process.cpuUsage();
     const started = performance.now();
-    const result = await syncOnce(db, { fetch: (input, init) => fetch(input, init), baseUrl: proxy.url, timeoutMs: 600_000, ...options });
+    const result = await syncOnce(db, { fetch: (input, init) => fetch(input, init), baseUrl: proxy.url, timeoutMs: 600_000, ...syncOptions });
     const wallMs = performance.now() - started;
     const cpu = process.cpuUsage(cpu0);
     const serverCpu = (await server.cpuMicros()) - serverCpu0;
