@@ -3,7 +3,7 @@
  * store (as data.bench.ts), unlocks, does the interaction once to warm up, then profiles it and
  * prints the functions with the most self time (CDP Profiler, CPU ×4).
  *
- *   node --import tsx bench/profile.ts save|search [entries]
+ *   node --import tsx bench/profile.ts save|search|shu [entries]
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { goTo, unlock, waitForHeading } from '../tests/support/e2e-flows.ts';
@@ -51,6 +51,20 @@ async function main(): Promise<void> {
       console.log('warm-up save', await tapUntil(page, 'Simpan penjualan', 'Tersimpan'));
       await openShopSale(page);
       await profiled(cdp, async () => console.log('profiled save', await tapUntil(page, 'Simpan penjualan', 'Tersimpan')));
+    } else if (what === 'shu') {
+      // Opened once (the ledger is read into memory on the first open), then profiled from Laporan.
+      for (const profile of [false, true]) {
+        await goTo(page, '/laporan');
+        await waitForHeading(page, 'Laporan');
+        const open = async () => {
+          const t0 = Date.now();
+          await goTo(page, '/laporan/shu');
+          await page.locator('main table tbody tr').first().waitFor();
+          return Date.now() - t0;
+        };
+        if (profile) await profiled(cdp, async () => console.log('profiled', await open()));
+        else console.log('warm-up', await open());
+      }
     } else {
       await goTo(page, '/anggota');
       await page.locator('main input[type=search]').waitFor();
