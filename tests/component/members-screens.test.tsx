@@ -93,7 +93,7 @@ describe('Anggota: a list of any length renders only the rows in view', () => {
     const user = userEvent.setup();
     open('/anggota');
     const list = await screen.findByRole('list', { name: 'Anggota' });
-    expect(screen.getByRole('status')).toHaveTextContent('600 anggota');
+    expect(screen.getByRole('status')).toHaveTextContent('600 anggota ditampilkan');
     const firstItems = within(list).getAllByRole('listitem');
     // jsdom's window is 768 px tall, rows are estimated at 72 px: 11 in view plus 6 below.
     expect(firstItems.length).toBeLessThan(30);
