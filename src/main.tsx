@@ -1,3 +1,5 @@
+// First: it configures zod before any module that could construct a schema (see the file).
+import './app/zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
