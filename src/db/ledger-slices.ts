@@ -22,6 +22,7 @@
 import { Dexie } from 'dexie';
 import { emptyLedger, TABLE_NAMES, type LedgerState, type TableName } from '../domain/ledger/index.ts';
 import type { LumbungDb } from './database.ts';
+import type { WrittenRows } from './ledger-tables.ts';
 import type { ProjectionRow } from './projection-row.ts';
 
 type Misses = { rows: Map<TableName, Set<string>>; whole: Set<TableName>; numbers: Set<string> };
@@ -131,6 +132,7 @@ export class LedgerSlices {
   private readonly tables = new Map<TableName, Held>(TABLE_NAMES.map((t) => [t, emptyHeld()]));
   private numbers: Held = emptyHeld();
   private years: { firstYear: number | null; lastYear: number | null; lastDate: string | null } = { firstYear: null, lastYear: null, lastDate: null };
+  private readonly writtenKeys = new Map<TableName, Set<string>>();
   /** Rounds run and rows read, for tests and benchmarks. */
   readonly stats = { rounds: 0, rowsRead: 0 };
 
@@ -176,6 +178,25 @@ export class LedgerSlices {
       }
       await this.load(misses);
     }
+  }
+
+  /** The caller wrote these keys back to the projections (so an in-memory copy can follow, see `written`). */
+  noteWritten(touched: ReadonlyMap<TableName, ReadonlySet<string>>): void {
+    for (const [t, keys] of touched) {
+      let into = this.writtenKeys.get(t);
+      if (into === undefined) this.writtenKeys.set(t, (into = new Set()));
+      for (const k of keys) into.add(k);
+    }
+  }
+
+  /** Every row this transaction wrote, as it now stands (undefined: deleted), and the years and dates it folded. */
+  written(): WrittenRows {
+    const rows = new Map<TableName, Map<string, unknown>>();
+    for (const [t, keys] of this.writtenKeys) {
+      const held = this.held(t);
+      rows.set(t, new Map([...keys].map((k) => [k, held.rows.get(k)])));
+    }
+    return { rows, ...this.years };
   }
 
   /** A fresh state over copies of the rows held: a round may change them and then be thrown away. */

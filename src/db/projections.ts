@@ -19,10 +19,8 @@ import {
   applyEntry,
   emptyLedger,
   recordServerSeq,
-  ledgerFromTables,
   TABLE_NAMES,
   type Flag,
-  type LedgerRows,
   type LedgerState,
   type ApplyContext,
   type TableName,
@@ -33,6 +31,7 @@ import type { LumbungDb } from './database.ts';
 import type { EntryRow } from './entry-row.ts';
 import { assertInReadWriteTransaction } from './in-transaction.ts';
 import { LedgerSlices } from './ledger-slices.ts';
+import { assemble, BASE_TABLES, patchTables, readTables, rowsOf } from './ledger-tables.ts';
 import { readProjectionMark, writeMeta, type ProjectionMark } from './meta.ts';
 import { searchWords, sortKeyOfName, type ProjectionRow } from './projection-row.ts';
 
@@ -57,8 +56,11 @@ const formatOf = (mark: ProjectionMark): number =>
   mark.format ?? (mark.order === 0 && mark.generation === 0 ? PROJECTION_FORMAT : 1);
 const isCurrentFormat = (mark: ProjectionMark): boolean => formatOf(mark) === PROJECTION_FORMAT;
 
-type CachedLedger = { mark: ProjectionMark; state: LedgerState };
+/** The in-memory copy: the tables read so far (ledger-tables.ts), all of them after a rebuild. */
+type CachedLedger = { mark: ProjectionMark; state: LedgerState; held: ReadonlySet<TableName> };
 const cache = new WeakMap<LumbungDb, CachedLedger>();
+const ALL_TABLES: ReadonlySet<TableName> = new Set(TABLE_NAMES);
+const isWhole = (cached: CachedLedger): boolean => cached.held.size === ALL_TABLES.size;
 
 const sameMark = (a: ProjectionMark, b: ProjectionMark) =>
   a.order === b.order && a.generation === b.generation && formatOf(a) === formatOf(b);
@@ -83,30 +85,33 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The server position a stored entry is known to have: replaying it keeps profiles in server order. */
 const contextOfRow = (row: EntryRow): ApplyContext => (row.serverSeq === undefined ? {} : { serverSeq: row.serverSeq });
 
-/** Reads every projection row into a ledger state. Runs inside the caller's transaction if any. */
-async function readLedger(db: LumbungDb): Promise<LedgerState> {
-  const grouped = new Map<string, unknown[]>(TABLE_NAMES.map((t) => [t, []]));
-  // toArray (one getAll) rather than each (a cursor round trip per row): every row ends up in memory anyway.
-  for (const row of await db.projections.toArray()) grouped.get(row.t)?.push(row.v);
-  // The rows were written from this same state type by writeTouched/writeAll; they are ours, not input.
-  const rows = Object.fromEntries(grouped) as unknown as LedgerRows;
-  return ledgerFromTables(rows);
-}
-
 /**
- * The ledger as the tables hold it now, for reports and screens. Do not mutate the result: it is
- * the shared copy that the next append folds into.
+ * The ledger as the tables hold it now, for reports and screens: the tables named (and the small
+ * ones every reader gets, ledger-tables.ts `BASE_TABLES`); the others throw on use. Without
+ * `tables`, every table. Do not mutate the result: it is the shared copy that later folds update.
  */
-export async function currentLedger(db: LumbungDb): Promise<LedgerState> {
+export async function currentLedger(db: LumbungDb, tables: readonly TableName[] = TABLE_NAMES): Promise<LedgerState> {
+  const wanted = new Set([...BASE_TABLES, ...tables]);
   const loaded = await db.transaction('r', db.entries, db.meta, db.projections, async () => {
     const mark = await readProjectionMark(db);
     if (!isCurrentFormat(mark)) return undefined;
-    const cached = cache.get(db);
-    if (cached !== undefined && sameMark(cached.mark, mark)) return cached.state;
-    // Out of the cache while it is being caught up: a failure must not leave a half-folded copy there.
+    let cached = cache.get(db);
+    if (cached !== undefined && !sameMark(cached.mark, mark)) {
+      // Out of the cache while it is being caught up: a failure must not leave a half-folded copy there.
+      cache.delete(db);
+      const caughtUp = isWhole(cached) ? await catchUp(db, cached, mark) : undefined;
+      cached = caughtUp === undefined ? undefined : { mark, state: caughtUp, held: cached.held };
+    }
+    const missing = [...wanted].filter((t) => cached?.held.has(t) !== true);
+    if (cached !== undefined && missing.length === 0) {
+      cache.set(db, cached);
+      return cached.state;
+    }
     cache.delete(db);
-    const state = (cached !== undefined ? await catchUp(db, cached, mark) : undefined) ?? (await readLedger(db));
-    cache.set(db, { mark, state });
+    const rows = cached === undefined ? new Map<TableName, unknown[]>() : rowsOf(cached.state, cached.held);
+    for (const [t, read] of await readTables(db, missing)) rows.set(t, read);
+    const state = assemble(rows);
+    cache.set(db, { mark, state, held: new Set(rows.keys()) });
     return state;
   });
   return loaded ?? rebuildOutsideLiveQuery(db);
@@ -143,7 +148,7 @@ export async function askLedger<R>(db: LumbungDb, question: (state: LedgerState)
     const mark = await readProjectionMark(db);
     if (!isCurrentFormat(mark)) return undefined;
     const cached = cache.get(db);
-    if (cached !== undefined && sameMark(cached.mark, mark)) return { value: question(cached.state) };
+    if (cached !== undefined && isWhole(cached) && sameMark(cached.mark, mark)) return { value: question(cached.state) };
     return { value: (await new LedgerSlices(db).fold(question)).result };
   });
   return answer !== undefined ? answer.value : question(await currentLedger(db));
@@ -161,7 +166,8 @@ export function dropLedgerCache(db: LumbungDb): void {
  */
 export type LedgerForFold =
   | { readonly kind: 'whole'; readonly state: LedgerState }
-  | { readonly kind: 'slices'; readonly slices: LedgerSlices };
+  /** `reader`: a copy of some tables at the transaction's starting mark, brought up to date after the commit. */
+  | { readonly kind: 'slices'; readonly slices: LedgerSlices; readonly reader: CachedLedger | undefined };
 
 const whole = (state: LedgerState): LedgerForFold => ({ kind: 'whole', state });
 
@@ -179,9 +185,13 @@ export async function takeLedgerForFold(db: LumbungDb): Promise<{ state: LedgerF
     const rebuilt = await rebuildInTransaction(db);
     return { state: whole(rebuilt.state), mark: rebuilt.mark };
   }
-  if (cached !== undefined && sameMark(cached.mark, mark)) return { state: whole(cached.state), mark };
-  const caughtUp = cached === undefined ? undefined : await catchUp(db, cached, mark);
-  return { state: caughtUp !== undefined ? whole(caughtUp) : { kind: 'slices', slices: new LedgerSlices(db) }, mark };
+  if (cached !== undefined && isWhole(cached)) {
+    if (sameMark(cached.mark, mark)) return { state: whole(cached.state), mark };
+    const caughtUp = await catchUp(db, cached, mark);
+    if (caughtUp !== undefined) return { state: whole(caughtUp), mark };
+  }
+  const reader = cached !== undefined && !isWhole(cached) && sameMark(cached.mark, mark) ? cached : undefined;
+  return { state: { kind: 'slices', slices: new LedgerSlices(db), reader }, mark };
 }
 
 /** Runs a fold on the whole ledger, or in rounds on slices of it (see ledger-slices.ts). */
@@ -210,10 +220,25 @@ async function catchUp(db: LumbungDb, cached: CachedLedger, mark: ProjectionMark
   return cached.state;
 }
 
-/** After the commit: a whole ledger becomes the cached copy again; slices end with their transaction. */
+/**
+ * After the commit: a whole ledger becomes the cached copy again; a copy of some tables takes the
+ * rows the slices wrote and stays; slices themselves end with their transaction.
+ */
 export function commitLedger(db: LumbungDb, state: LedgerState | LedgerForFold, mark: ProjectionMark): void {
-  if (!('kind' in state)) cache.set(db, { mark, state });
-  else if (state.kind === 'whole') cache.set(db, { mark, state: state.state });
+  if (!('kind' in state)) {
+    cache.set(db, { mark, state, held: ALL_TABLES });
+    return;
+  }
+  switch (state.kind) {
+    case 'whole':
+      cache.set(db, { mark, state: state.state, held: ALL_TABLES });
+      return;
+    case 'slices':
+      if (state.reader === undefined) return;
+      patchTables(state.reader.state, state.reader.held, state.slices.written());
+      cache.set(db, { mark, state: state.reader.state, held: state.reader.held });
+      return;
+  }
 }
 
 export type FoldOutcome = { flags: Flag[]; touched: Touched };
@@ -240,6 +265,7 @@ export async function foldAndWrite(
     return { outcomes, touchedAll };
   });
   await writeTouched(db, state, result.touchedAll);
+  if (target.kind === 'slices') target.slices.noteWritten(result.touchedAll);
   return result.outcomes;
 }
 
@@ -271,6 +297,7 @@ export async function recordServerNumbers(
   });
   if (!result.changed) return mark;
   await writeTouched(db, state, result.touchedAll);
+  if (target.kind === 'slices') target.slices.noteWritten(result.touchedAll);
   const next = { order: mark.order, generation: mark.generation + 1, format: PROJECTION_FORMAT };
   await writeMeta(db, 'projection', next);
   return next;

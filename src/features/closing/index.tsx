@@ -35,6 +35,7 @@ export default function ClosingPage() {
       return { preview, sections: shuSections(preview.result, r, memberNamer(ledger, r)) };
     },
     [year, r],
+    ['memberPeriods', 'members'],
   );
 
   const preview = data?.preview;

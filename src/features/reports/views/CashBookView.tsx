@@ -59,6 +59,7 @@ export function CashBookView() {
         ? undefined
         : cashBookSections(cashBook(state, from.date, to.date, via === 'all' ? undefined : via), from.date, m, (t) => types[t]),
     [from.date, to.date, via, problem, m, types],
+    ['cashMoves'],
   );
   const viaName = via === 'all' ? m.viaAll : f.via[via];
   return (

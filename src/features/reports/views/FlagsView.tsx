@@ -56,6 +56,7 @@ export function FlagsView() {
         member: memberNamer(state, m),
       }),
     [m, reasons, types],
+    ['flags', 'entries', 'members'],
   );
   return <ReportShell title={m.names.catatan} period={null} fileStem="catatan-diperiksa" sections={sections} />;
 }

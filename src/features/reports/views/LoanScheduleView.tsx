@@ -54,6 +54,7 @@ export function LoanScheduleView() {
       return { choices, loanId, label, sections: body === undefined ? [] : loanScheduleSections(body, m.names['jadwal-angsuran'], m) };
     },
     [picked, m],
+    ['loans', 'members'],
   );
   return (
     <ReportShell

@@ -64,6 +64,7 @@ export function LoansView() {
   const sections = useLedgerQuery(
     (state) => (date === undefined ? undefined : loansSections(loansReport(state, date), m, memberNamer(state, m))),
     [date, m],
+    ['loans', 'members'],
   );
   return (
     <ReportShell

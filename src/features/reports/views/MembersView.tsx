@@ -39,7 +39,11 @@ export function MembersView() {
   const m = reportsMessages.useMessages();
   const asOf = useDateInput(todayInJakarta());
   const date = asOf.date;
-  const sections = useLedgerQuery((state) => (date === undefined ? undefined : membersSections(membersReport(state, date), m)), [date, m]);
+  const sections = useLedgerQuery((state) => (date === undefined ? undefined : membersSections(membersReport(state, date), m)), [date, m], [
+    'members',
+    'memberPeriods',
+    'loans',
+  ]);
   return (
     <ReportShell
       title={m.names.anggota}

@@ -18,6 +18,7 @@ export function ShuView() {
       return { shu: result.shu, sections: shuSections(result, m, memberNamer(state, m)) };
     },
     [y, m],
+    ['memberPeriods', 'members'],
   );
   return (
     <ReportShell
