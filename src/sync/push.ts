@@ -9,14 +9,23 @@
  * - no usable answer (offline, timeout, 5xx, captive portal HTML) → stop; the entries stay pending
  *   and go again on the next run with the same ids, which the server makes idempotent.
  * - 401 `device-revoked` → stop for good; every entry is kept.
+ *
+ * Pipelined, on a slow link: while one batch is on the wire, the next is read and encoded (JSON,
+ * gzip), and when an answer settles its whole batch the next batch is signed and sent at once,
+ * before that answer is stored — so the phone's own work (reading, encoding, storing answers)
+ * overlaps the upload instead of adding to it. Still one request at a time, in seq order, each with
+ * the next request counter: the server sees exactly what it saw unpipelined. A prepared batch is
+ * used only after an answer that settled every entry of the batch before it (no gap, no refusal,
+ * no unknown); otherwise it is dropped and the next batch is chosen afresh.
  */
 import { markAcked, outboxStats, pendingEntries, type PushResult as StoredPushResult } from '../db/outbox.ts';
 import type { Entry } from '../domain/entry/schema.ts';
 import { deviceRequest, type DeviceSession } from './device-request.ts';
 import { ownEntriesBetween } from './own-entries.ts';
-import { DEFAULT_BATCH_LIMITS, MAX_BATCH_ENTRIES, nextBatch, type BatchLimits } from './push-batch.ts';
+import type { HttpOutcome } from './http-outcome.ts';
+import { DEFAULT_BATCH_LIMITS, MAX_BATCH_ENTRIES, nextBatch, type BatchLimits, type PushBatch } from './push-batch.ts';
 import { stopForRefusal, stopForUnknown, type RunStop } from './refusal.ts';
-import { pushResponseSchema, type PushResult } from './wire.ts';
+import { pushResponseSchema, type PushResponse, type PushResult } from './wire.ts';
 
 export const PUSH_PATH = '/api/v1/sync/push';
 
@@ -46,6 +55,31 @@ export type PushOptions = {
   readonly onProgress?: ((pushed: number, total: number) => void) | undefined;
 };
 
+type Sending = { readonly batch: PushBatch; readonly answer: Promise<HttpOutcome<PushResponse>> };
+
+function send(session: DeviceSession, batch: PushBatch): Sending {
+  const answer = deviceRequest(session, 'POST', PUSH_PATH, batch.body, pushResponseSchema);
+  // Awaited by the loop; if the run stops before (a storage error while storing the previous
+  // answer), the abandoned request must not surface as an unhandled rejection.
+  answer.catch(() => undefined);
+  return { batch, answer };
+}
+
+/**
+ * The batch after `current` (which is on the wire and still pending), read and encoded now; null
+ * when nothing else is pending or the read fails (the loop then reads afresh, and fails there).
+ */
+async function prepareAfter(session: DeviceSession, current: PushBatch, limits: BatchLimits): Promise<PushBatch | null> {
+  try {
+    const sent = new Set(current.entries.map((e) => e.id));
+    const pending = await pendingEntries(session.db, MAX_BATCH_ENTRIES + current.entries.length);
+    const candidates = pending.filter((e) => !sent.has(e.id));
+    return candidates.length === 0 ? null : await nextBatch(candidates, limits);
+  } catch {
+    return null;
+  }
+}
+
 export async function pushOutbox(session: DeviceSession, options: PushOptions = {}): Promise<PushOutcome> {
   const tally: PushTally = {
     pushed: 0,
@@ -62,14 +96,23 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
   let total = (await outboxStats(session.db)).pending;
   let resend: Entry[] = [];
   let gapRecoveries = 0;
+  /** A request already sent (pipelined) whose answer the next round reads. */
+  let sending: Sending | null = null;
   const progress = (): void => options.onProgress?.(tally.pushed, Math.max(total, tally.pushed));
   progress();
 
   for (;;) {
-    const candidates = resend.length > 0 ? resend : await pendingEntries(session.db, MAX_BATCH_ENTRIES);
-    if (candidates.length === 0) return { tally, stop: null };
-    const batch = await nextBatch(candidates, limits);
-    const outcome = await deviceRequest(session, 'POST', PUSH_PATH, batch.body, pushResponseSchema);
+    if (sending === null) {
+      const candidates = resend.length > 0 ? resend : await pendingEntries(session.db, MAX_BATCH_ENTRIES);
+      if (candidates.length === 0) return { tally, stop: null };
+      sending = send(session, await nextBatch(candidates, limits));
+    }
+    const { batch } = sending;
+    // The next batch is read and encoded while this one travels (not for a resend after a gap).
+    const ahead = resend.length === 0 ? prepareAfter(session, batch, limits) : Promise.resolve(null);
+    const outcome = await sending.answer;
+    const prepared = await ahead;
+    sending = null;
     if (outcome.kind === 'unknown') return { tally, stop: stopForUnknown(outcome.reason) };
     if (outcome.kind === 'refused') {
       // A proxy with a smaller body limit than ours: try smaller batches before giving up.
@@ -84,6 +127,10 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     tally.serverTime = outcome.body.serverTime;
     tally.serverCursor = outcome.body.cursor ?? null;
 
+    const gap = results.find((r) => r.status === 'gap');
+    // Every entry settled: the prepared batch goes now, and this answer is stored while it travels.
+    if (prepared !== null && gap === undefined && results.length === batch.entries.length) sending = send(session, prepared);
+
     await markAcked(session.db, results.map(toStored));
     const seqOf = new Map<string, Entry>(batch.entries.map((e) => [e.id, e]));
     for (const result of results) count(tally, result, seqOf.get(result.id));
@@ -92,7 +139,6 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     const answered = new Set<string>(results.filter((r) => r.status !== 'gap').map((r) => r.id));
     resend = resend.filter((e) => !answered.has(e.id));
 
-    const gap = results.find((r) => r.status === 'gap');
     if (gap !== undefined) {
       gapRecoveries++;
       const gapEntry = seqOf.get(gap.id);
