@@ -320,8 +320,10 @@ async function writeTouched(db: LumbungDb, state: LedgerState, touched: Map<Tabl
       else puts.push(projectionRow(t, k, v));
     }
   }
-  if (deletes.length > 0) await db.projections.bulkDelete(deletes);
-  if (puts.length > 0) await db.projections.bulkPut(puts);
+  await Promise.all([
+    deletes.length > 0 ? db.projections.bulkDelete(deletes) : undefined,
+    puts.length > 0 ? db.projections.bulkPut(puts) : undefined,
+  ]);
 }
 
 /** Replaces every projection row with those of `state` (rebuild, re-issue). Inside a transaction. */

@@ -123,8 +123,8 @@ describe('folding on slices of the stored ledger', () => {
     expect(flags).toEqual([]);
     // The member, three member periods, two accounts with three periods each, the entry's own index
     // key and cash move, the closed years: a couple of dozen rows at most, of the hundreds stored.
-    expect(stored).toBeGreaterThan(400);
     expect(slices.stats.rowsRead).toBeLessThan(25);
+    expect(slices.stats.rowsRead * 10).toBeLessThan(stored);
     expect(slices.stats.rounds).toBeLessThanOrEqual(3);
   });
 
