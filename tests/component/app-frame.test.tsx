@@ -41,7 +41,8 @@ beforeEach(async () => {
 
 afterEach(() => closeSession(session));
 
-describe('the app frame', () => {
+// Longer than CHUNK_WAIT: a test that waits for a first chunk must not be cut at vitest's 5 s default.
+describe('the app frame', { timeout: 30_000 }, () => {
   it('shows Beranda with landmarks and marks its tab as the current page', async () => {
     renderAt('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Beranda' }, CHUNK_WAIT)).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { WelcomeScreen } from '../enroll/WelcomeScreen.tsx';
 import { Link } from '../navigation/link.tsx';
 import { FirstUserForm } from '../users/FirstUserForm.tsx';
@@ -36,9 +36,7 @@ export function SessionGate({ children }: { readonly children: ReactNode }) {
   if (setup === undefined) {
     return (
       <GateFrame>
-        <p className="loading" role="status">
-          {m.loading}
-        </p>
+        <SlowLoading text={m.loading} />
       </GateFrame>
     );
   }
@@ -70,6 +68,27 @@ export function SessionGate({ children }: { readonly children: ReactNode }) {
         </GateFrame>
       );
   }
+}
+
+/** How long the first read may take before "Opening the books…" is worth showing. */
+const LOADING_SHOWN_AFTER_MS = 400;
+
+/**
+ * The loading line, only when the first read is slow. It usually answers within a frame or two, and
+ * painting the line first cost a warm start one more style, layout and paint pass before the lock
+ * screen (docs/performance.md §1) for a line nobody could read.
+ */
+function SlowLoading({ text }: { readonly text: string }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setShown(true), LOADING_SHOWN_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
+  return shown ? (
+    <p className="loading" role="status">
+      {text}
+    </p>
+  ) : null;
 }
 
 /** `usable`: the frame holds a screen the treasurer can act on (the load benchmark's end mark). */
