@@ -13,7 +13,7 @@
  *   opens on the lock screen — the treasurer's daily start.
  * - Sizes per route from the build manifest: gzip bytes of JS and CSS each route adds to `/`.
  *
- *   npm run bench -- load        (RUNS=5 by default)
+ *   npm run bench -- load        (RUNS=5 by default; APP_DIR=<a kept build> to measure that one)
  *   PROFILE=warm node --import tsx bench/load.bench.ts   CPU profile of warm starts (app and blank):
  *                                                        self time per function and per script
  */
@@ -237,7 +237,8 @@ function sizesPerRoute(dir: string): Record<string, { js: number; css: number }>
 }
 
 async function main(): Promise<void> {
-  const [appDir, blankDir] = [await ensureBuild('app'), await ensureBuild('blank')];
+  // APP_DIR: measure a build kept from an earlier commit instead (a before/after in the same conditions).
+  const [appDir, blankDir] = [process.env.APP_DIR ?? (await ensureBuild('app')), await ensureBuild('blank')];
   const app = await serveBuild(appDir);
   const blank = await serveBuild(blankDir);
   const browser = await launch();
