@@ -13,7 +13,8 @@
  *   opens on the lock screen — the treasurer's daily start.
  * - Sizes per route from the build manifest: gzip bytes of JS and CSS each route adds to `/`.
  *
- *   npm run bench -- load        (RUNS=5 by default; APP_DIR=<a kept build> to measure that one)
+ *   npm run bench -- load        (RUNS=5 cold pairs, WARM_RUNS=15 warm pairs by default;
+ *                                 APP_DIR=<a kept build> to measure that one; PARTS=cold|warm)
  *   PROFILE=warm node --import tsx bench/load.bench.ts   CPU profile of warm starts (app and blank):
  *                                                        self time per function and per script
  */
@@ -29,6 +30,10 @@ import { serveBuild } from './support/server.ts';
 import { pairedRatios, summarize } from './support/stats.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
+// A warm start is short (~0.5 s), so a busy machine moves it by as much as it lasts: more pairs.
+const WARM_RUNS = Number(process.env.WARM_RUNS ?? 15);
+/** PARTS=warm (or cold): only that half, e.g. for a kept build's before figures. */
+const PARTS = new Set((process.env.PARTS ?? 'cold,warm').split(','));
 const CPU = 4;
 const MARK = 'lumbung:usable';
 
@@ -256,7 +261,7 @@ async function main(): Promise<void> {
   try {
     results.info.sizesPerRouteGzipBytes = sizesPerRoute(appDir);
     console.log('sizes per route (gzip bytes):', JSON.stringify(results.info.sizesPerRouteGzipBytes, null, 1));
-    for (const link of [LINK_PROFILES['Slow 4G'], LINK_PROFILES['2G']]) {
+    for (const link of PARTS.has('cold') ? [LINK_PROFILES['Slow 4G'], LINK_PROFILES['2G']] : []) {
       const a: Load[] = [];
       const b: Load[] = [];
       for (let i = 0; i < RUNS; i++) {
@@ -291,14 +296,14 @@ async function main(): Promise<void> {
       results.add(cpuRow('cold first load: renderer main-thread CPU (unthrottled)', profile, a, b));
     }
 
-    for (const screen of ['welcome', 'lock screen'] as const) {
+    for (const screen of PARTS.has('warm') ? (['welcome', 'lock screen'] as const) : []) {
       const appCtx = await installedOffline(browser, `${app.url}/`, screen === 'lock screen');
       const blankCtx = await installedOffline(browser, `${blank.url}/`);
       await warmLoad(appCtx, `${app.url}/`);
       await warmLoad(blankCtx, `${blank.url}/`);
       const a: Load[] = [];
       const b: Load[] = [];
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < WARM_RUNS; i++) {
         a.push(await warmLoad(appCtx, `${app.url}/`));
         b.push(await warmLoad(blankCtx, `${blank.url}/`));
       }
