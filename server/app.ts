@@ -20,6 +20,7 @@ import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerImportRoutes } from './routes/import.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
+import { registerSyncHeadRoute } from './routes/sync-head.ts';
 import type { Store } from './storage/store.ts';
 import { LedgerCache } from './entries/ledger-cache.ts';
 import { readPackageVersion } from './version.ts';
@@ -118,6 +119,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       registerAdminCooperativeRoutes(api, context);
       registerDeviceRoutes(api, context);
       registerSyncRoutes(api, context);
+      registerSyncHeadRoute(api, context);
       registerReportRoutes(api, context);
       registerImportRoutes(api, context);
       done();

@@ -23,7 +23,8 @@ export type PushResult =
   | { id: string; status: 'rejected'; reason: string }
   | { id: string; status: 'gap' };
 
-const pendingRange = (db: LumbungDb) =>
+/** The outbox as an index range (this device's own entries not yet acknowledged, in seq order). */
+export const pendingRange = (db: LumbungDb) =>
   db.entries.where('[sync+seq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]);
 
 /** The oldest `limit` unsynced entries of this device, in seq order, verbatim as signed. */

@@ -15,6 +15,7 @@
 import Dexie from 'dexie';
 import type { LumbungDb } from './database.ts';
 import { readChainHead, readMeta, readProjectionMark } from './meta.ts';
+import { pendingRange } from './outbox.ts';
 import {
   isLossOf,
   keepLossInNotice,
@@ -40,7 +41,7 @@ export async function summariseStore(db: LumbungDb): Promise<StoreSummary | unde
     const [head, mark, pending] = await Promise.all([
       readChainHead(db),
       readProjectionMark(db),
-      db.entries.where('[sync+seq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]).count(),
+      pendingRange(db).count(),
     ]);
     return {
       mode: identity.mode,

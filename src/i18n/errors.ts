@@ -134,6 +134,10 @@ const SENTENCES = {
     id: 'Server meminta catatan lama yang tidak ada lagi di HP ini. Hubungi petugas Dinas Koperasi; jangan hapus data aplikasi.',
     en: 'The server asks for old entries this phone no longer has. Contact the district office; do not clear the app’s data.',
   },
+  'chain-behind': {
+    id: 'Server sudah menyimpan lebih banyak catatan dari HP ini daripada yang ada di buku HP ini (mungkin data lama dipulihkan). Sinkron dihentikan agar catatan tidak bentrok; semua catatan tetap di HP. Hubungi Dinas Koperasi.',
+    en: 'The server holds more entries from this phone than the phone’s books do (perhaps old data was restored). Sync stopped so entries do not clash; every entry stays on the phone. Contact the district office.',
+  },
   // Restoring a backup file (src/db/backup.ts RESTORE_REFUSALS; entry-invalid and id-conflict elsewhere)
   'not-a-backup': {
     id: 'Berkas ini bukan cadangan Lumbung, atau isinya rusak.',

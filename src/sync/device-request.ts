@@ -14,7 +14,7 @@
  */
 import type { z } from 'zod';
 import type { LumbungDb } from '../db/database.ts';
-import { nextRequestCounter } from '../db/meta.ts';
+import { nextRequestCounter, readMeta, writeMeta } from '../db/meta.ts';
 import { signRequest, type DeviceKey } from '../domain/signing.ts';
 import type { EncodedBody } from './gzip-body.ts';
 import type { HttpOutcome } from './http-outcome.ts';
@@ -42,6 +42,7 @@ export async function deviceRequest<S extends z.ZodType>(
 ): Promise<HttpOutcome<z.output<S>>> {
   let outcome = await attempt(session, method, pathWithQuery, body, schema);
   if (outcome.kind === 'refused' && outcome.status === 401 && RETRY_ONCE_CODES.has(outcome.code)) {
+    await catchUpCounter(session.db, outcome.details);
     outcome = await attempt(session, method, pathWithQuery, body, schema);
   }
   return outcome;
@@ -80,4 +81,18 @@ async function attempt<S extends z.ZodType>(
     },
     schema,
   );
+}
+
+/**
+ * A stale counter's refusal names the last counter the server saw (`details.lastCounter`). Far
+ * behind it means this phone's books are an old copy (issue 6): without catching up, every request
+ * would be refused one number at a time. Moving forward is always safe ("strictly greater").
+ */
+async function catchUpCounter(db: LumbungDb, details: unknown): Promise<void> {
+  if (typeof details !== 'object' || details === null || !('lastCounter' in details)) return;
+  const last = details.lastCounter;
+  if (typeof last !== 'number' || !Number.isSafeInteger(last) || last < 0) return;
+  await db.transaction('rw', db.meta, async () => {
+    if (((await readMeta(db, 'requestCounter')) ?? 0) < last) await writeMeta(db, 'requestCounter', last);
+  });
 }

@@ -15,10 +15,10 @@ export type UnknownReason = 'offline' | 'timeout' | 'aborted' | 'server-error' |
 
 export type HttpOutcome<T> =
   | { readonly kind: 'ok'; readonly status: number; readonly body: T }
-  | { readonly kind: 'refused'; readonly status: number; readonly code: string; readonly message: string }
+  | { readonly kind: 'refused'; readonly status: number; readonly code: string; readonly message: string; readonly details?: unknown }
   | { readonly kind: 'unknown'; readonly reason: UnknownReason; readonly status?: number };
 
-type ErrorShape = { error: { code: string; message?: string } };
+type ErrorShape = { error: { code: string; message?: string; details?: unknown } };
 
 function isErrorShape(value: unknown): value is ErrorShape {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
@@ -45,7 +45,8 @@ export async function readOutcome<S extends z.ZodType>(response: Response, schem
   if (status >= 500) return { kind: 'unknown', reason: 'server-error', status };
   if (status >= 400) {
     if (!isErrorShape(parsed)) return { kind: 'unknown', reason: 'bad-shape', status };
-    return { kind: 'refused', status, code: parsed.error.code, message: parsed.error.message ?? '' };
+    const { code, message, details } = parsed.error;
+    return { kind: 'refused', status, code, message: message ?? '', ...(details === undefined ? {} : { details }) };
   }
   if (status < 200 || status >= 300) return { kind: 'unknown', reason: 'bad-shape', status };
   const result = schema.safeParse(parsed);

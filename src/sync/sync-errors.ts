@@ -23,6 +23,7 @@ export const SYNC_ERRORS = [
   'auth-failed', // the server did not accept this phone's signature (unknown device, bad signature)
   'refused', // the server refused the request for another reason (its code is kept in `detail`)
   'gap-unresolved', // the server keeps asking for entries this phone no longer has
+  'chain-behind', // the server holds more of this device's chain than the phone: nothing is pushed
   'storage', // the phone's own database failed (full disk, closed)
 ] as const;
 export type SyncError = (typeof SYNC_ERRORS)[number];

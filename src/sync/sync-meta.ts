@@ -40,6 +40,16 @@ const schemas = {
   'sync.enrollment': enrollmentSchema,
   /** Set when the server answered `device-revoked`: nothing is sent any more, everything is kept. */
   'sync.revoked': z.object({ at: z.string(), message: z.string() }),
+  /**
+   * Set when the server holds more of this device's chain than the phone (chain-guard.ts): nothing
+   * is pushed until it is cleared. `forked`: the phone holds a different entry at the server's seq.
+   */
+  'sync.behind': z.object({
+    at: z.string(),
+    serverSeq: z.number().int().min(0),
+    localSeq: z.number().int().min(0),
+    forked: z.boolean(),
+  }),
 } as const;
 
 type Key = keyof typeof schemas;

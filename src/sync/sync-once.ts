@@ -15,6 +15,7 @@ import { loadDeviceKeys } from '../db/device-keys.ts';
 import { readMeta, recordLastSync } from '../db/meta.ts';
 import { classifyStorageError } from '../db/storage-errors.ts';
 import type { DeviceSession } from './device-request.ts';
+import { guardChain } from './chain-guard.ts';
 import type { BatchLimits } from './push-batch.ts';
 import { pullAll, type PullOutcome, type PullTally } from './pull.ts';
 import { skipOwnEntriesInPull } from './pull-skip.ts';
@@ -104,6 +105,9 @@ async function run(db: LumbungDb, options: SyncOptions, now: () => Date): Promis
     signal: options.signal,
     timeoutMs: options.timeoutMs,
   };
+
+  const unsafe = await guardChain(session, now());
+  if (unsafe !== null) return stopped(db, unsafe, ZERO, now());
 
   const pushed = await pushOutbox(session, {
     limits: options.batchLimits,

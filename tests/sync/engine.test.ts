@@ -155,7 +155,8 @@ describe('sync engine around syncOnce', () => {
     // The signal comes back: the `online` event syncs at once and the back-off resets.
     up = true;
     fake.fireOnline();
-    await vi.waitFor(() => expect(engine.status.getSnapshot().phase).toBe('idle'));
+    // Head check, push and pull against the real server: more than waitFor's default second under load.
+    await vi.waitFor(() => expect(engine.status.getSnapshot().phase).toBe('idle'), { timeout: 15_000 });
     expect(engine.status.getSnapshot()).toMatchObject({ pendingCount: 0, lastError: null });
     expect(fake.delays()).toEqual([IDLE_INTERVAL_MS]);
     up = false;

@@ -71,18 +71,25 @@ export function RestoreNoticeCard({ deviceId }: { readonly deviceId: string }) {
   );
 }
 
-/** The phone's own chain is shorter than it once was: new entries would reuse seq numbers. */
+/**
+ * The phone's own chain is shorter than it once was — by the note kept outside IndexedDB, or by the
+ * server's copy of it (sync.behind, src/sync/chain-guard.ts): new entries would reuse seq numbers.
+ */
 export function BooksBehindCard() {
   const m = siteDataMessages.useMessages();
   const check = useSiteDataCheck();
-  if (check?.kind !== 'behind') return null;
+  const server = useLiveQuery(() => readSyncMeta(getDb(), 'sync.behind'), []);
+  let body: string | null = null;
+  if (server !== undefined) body = server.forked ? m.forkedBody(server.serverSeq) : m.behindBody(server.localSeq, server.serverSeq);
+  else if (check?.kind === 'behind') body = m.behindBody(check.summary.ownSeq, check.marker.ownSeq);
+  if (body === null) return null;
   return (
     <section className="card no-print" aria-labelledby="books-behind-heading" data-testid="books-behind">
       <h2 id="books-behind-heading" className="card__title">
         {m.behindTitle}
       </h2>
       <p className="form-error" role="alert">
-        {m.behindBody(check.summary.ownSeq, check.marker.ownSeq)}
+        {body}
       </p>
     </section>
   );

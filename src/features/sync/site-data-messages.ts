@@ -20,6 +20,8 @@ export const siteDataMessages = defineMessages({
     behindTitle: 'Buku di HP ini lebih lama dari seharusnya',
     behindBody: (have: number, had: number) =>
       `HP ini sudah pernah mencatat ${String(had)} catatan, tetapi bukunya sekarang hanya sampai catatan ke-${String(have)} (mungkin cadangan lama dipulihkan atau sebagian data terhapus). Catatan baru dari HP ini akan bentrok dengan yang sudah ada di server. Jangan mencatat dulu; hubungi Dinas Koperasi.`,
+    forkedBody: (seq: number) =>
+      `Catatan ke-${String(seq)} dari HP ini di server berbeda dengan yang ada di buku HP ini (mungkin data lama dipulihkan lalu dipakai mencatat). Sinkron dihentikan agar catatan tidak bentrok; semua catatan tetap di HP. Hubungi Dinas Koperasi.`,
   },
   en: {
     badge: 'data recovery',
@@ -39,5 +41,7 @@ export const siteDataMessages = defineMessages({
     behindTitle: 'The books on this phone are older than they should be',
     behindBody: (have: number, had: number) =>
       `This phone has recorded ${String(had)} entries, but its books now end at entry ${String(have)} (an old backup was restored, or part of the data was deleted). New entries from this phone would clash with those already on the server. Do not record for now; contact the district office.`,
+    forkedBody: (seq: number) =>
+      `Entry ${String(seq)} of this phone on the server differs from the one in this phone’s books (perhaps old data was restored and then used). Sync stopped so entries do not clash; every entry stays on the phone. Contact the district office.`,
   },
 });
