@@ -145,6 +145,32 @@ export class LedgerSlices {
     }
   }
 
+  /**
+   * Slices for the next transaction that starts from the rows this one left, valid only while
+   * nobody else has written since (the caller checks the projection mark). Held rows are never
+   * changed in place (each round works on copies), so the two may share them.
+   */
+  successor(): LedgerSlices {
+    const next = new LedgerSlices(this.db);
+    for (const [t, held] of this.tables) next.tables.set(t, { rows: new Map(held.rows), known: new Set(held.known), complete: held.complete });
+    next.numbers = { rows: new Map(this.numbers.rows), known: new Set(this.numbers.known), complete: this.numbers.complete };
+    next.years = { ...this.years };
+    return next;
+  }
+
+  /** How many rows are held: a successor is only worth keeping while this stays small. */
+  get size(): number {
+    let rows = 0;
+    for (const held of this.tables.values()) rows += held.known.size;
+    return rows;
+  }
+
+  /** Keys the caller knows are not in the store (an entry id it has just checked is new). */
+  absent(t: TableName, keys: Iterable<string>): void {
+    const held = this.held(t);
+    for (const k of keys) if (!held.rows.has(k)) held.known.add(k);
+  }
+
   private held(t: TableName): Held {
     const held = this.tables.get(t);
     if (held === undefined) throw new Error(`unknown ledger table ${t}`);

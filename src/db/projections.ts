@@ -47,8 +47,9 @@ const CATCH_UP_LIMIT = 2_000;
  *
  * 2: member rows gained `savingsEntries`, entry index rows share the entry's data, and profiles
  *    resolve edits in server order (index rows and edits carry the serverSeq the phone learned).
+ * 3: no year period rows; a member's day savings live in the month row (`days`), no member day rows.
  */
-export const PROJECTION_FORMAT = 2;
+export const PROJECTION_FORMAT = 3;
 // A store that has folded nothing yet (no mark written) holds no rows in any format, so it is
 // current: reading it must not need a rebuild, as reads run inside live queries, where Dexie
 // refuses the read-write transaction a rebuild opens (a fresh phone's Laporan failed to open).
@@ -61,6 +62,14 @@ type CachedLedger = { mark: ProjectionMark; state: LedgerState; held: ReadonlySe
 const cache = new WeakMap<LumbungDb, CachedLedger>();
 const ALL_TABLES: ReadonlySet<TableName> = new Set(TABLE_NAMES);
 const isWhole = (cached: CachedLedger): boolean => cached.held.size === ALL_TABLES.size;
+
+/**
+ * The rows the last fold on slices read and wrote, at the mark it committed: the next save starts
+ * from them (the same accounts, today's periods, the closed years) and usually reads nothing. Any
+ * other writer moves the mark, and then they are not used. Kept while small.
+ */
+const lastSlices = new WeakMap<LumbungDb, { mark: ProjectionMark; slices: LedgerSlices }>();
+const KEEP_SLICE_ROWS = 5_000;
 
 const sameMark = (a: ProjectionMark, b: ProjectionMark) =>
   a.order === b.order && a.generation === b.generation && formatOf(a) === formatOf(b);
@@ -157,6 +166,7 @@ export async function askLedger<R>(db: LumbungDb, question: (state: LedgerState)
 /** Forgets the in-memory copy (after a failed transaction, or in tests that simulate a restart). */
 export function dropLedgerCache(db: LumbungDb): void {
   cache.delete(db);
+  lastSlices.delete(db);
 }
 
 /**
@@ -191,7 +201,10 @@ export async function takeLedgerForFold(db: LumbungDb): Promise<{ state: LedgerF
     if (caughtUp !== undefined) return { state: whole(caughtUp), mark };
   }
   const reader = cached !== undefined && !isWhole(cached) && sameMark(cached.mark, mark) ? cached : undefined;
-  return { state: { kind: 'slices', slices: new LedgerSlices(db), reader }, mark };
+  const previous = lastSlices.get(db);
+  lastSlices.delete(db);
+  const slices = previous !== undefined && sameMark(previous.mark, mark) ? previous.slices.successor() : new LedgerSlices(db);
+  return { state: { kind: 'slices', slices, reader }, mark };
 }
 
 /** Runs a fold on the whole ledger, or in rounds on slices of it (see ledger-slices.ts). */
@@ -234,6 +247,7 @@ export function commitLedger(db: LumbungDb, state: LedgerState | LedgerForFold, 
       cache.set(db, { mark, state: state.state, held: ALL_TABLES });
       return;
     case 'slices':
+      if (state.slices.size <= KEEP_SLICE_ROWS) lastSlices.set(db, { mark, slices: state.slices });
       if (state.reader === undefined) return;
       patchTables(state.reader.state, state.reader.held, state.slices.written());
       cache.set(db, { mark, state: state.reader.state, held: state.reader.held });
@@ -253,6 +267,8 @@ export async function foldAndWrite(
   entries: readonly Entry[],
   serverSeqs?: readonly (number | undefined)[],
 ): Promise<FoldOutcome[]> {
+  // Entries folded here were just stored for the first time, so the ledger's index cannot hold them.
+  if (target.kind === 'slices') target.slices.absent('entries', entries.map((e) => e.id));
   const { result, state } = await foldInto(target, (ledger) => {
     const outcomes: FoldOutcome[] = [];
     const touchedAll = emptyTouchSets();

@@ -8,6 +8,7 @@ import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { EntryDraft } from '../../src/db/append-entry.ts';
 import { appendEntry } from '../../src/db/append-entry.ts';
+import { LumbungDb } from '../../src/db/database.ts';
 import { ingestPulled } from '../../src/db/ingest.ts';
 import { LedgerSlices } from '../../src/db/ledger-slices.ts';
 import { readProjectionMark, writeMeta } from '../../src/db/meta.ts';
@@ -24,7 +25,7 @@ import { applyEntry, previewFlags, type Flag, type LedgerState } from '../../src
 import { rupiah } from '../../src/domain/money.ts';
 import type { EntryId, MemberId } from '../../src/domain/ids.ts';
 import { RemoteDevice } from './remote.ts';
-import { deposit, disburse, enrolledPhone, expense, join, newLoanId, newMemberId, repay, reversal, sale, withdraw } from './support.ts';
+import { deposit, disburse, enrolledPhone, expense, join, newLoanId, newMemberId, repay, reversal, sale, save, withdraw } from './support.ts';
 
 const ACTOR = 'Bu Siti';
 
@@ -126,6 +127,46 @@ describe('folding on slices of the stored ledger', () => {
     expect(slices.stats.rowsRead).toBeLessThan(25);
     expect(slices.stats.rowsRead * 10).toBeLessThan(stored);
     expect(slices.stats.rounds).toBeLessThanOrEqual(3);
+  });
+
+  it('consecutive saves start from the rows the last one left, and still equal a rebuild when another handle wrote between them', { timeout: 60_000 }, async () => {
+    const name = `lumbung-warm-${crypto.randomUUID()}`;
+    const db = await enrolledPhone(name);
+    const worker = new LumbungDb(name);
+    const other = await RemoteDevice.create();
+    const [siti, budi] = [newMemberId(), newMemberId()];
+    dropLedgerCache(db);
+    await save(db, join(siti, 'W-001', 'Siti'));
+    await save(db, deposit(siti, 'wajib', 25_000));
+    await save(db, sale(10_000, siti));
+    // The service worker pulls (another handle): the rows kept by the page are stale and not used.
+    expect((await ingestPulled(worker, { entries: [await other.sign(join(budi, 'W-001', 'Budi')), await other.sign(deposit(siti, 'wajib', 5_000))], cursor: 'Mg' })).ok).toBe(true);
+    await save(db, deposit(siti, 'wajib', 25_000, '2026-11-05'));
+    await save(db, sale(12_000, siti));
+    const incremental = await projectionSnapshot(db);
+    dropLedgerCache(db);
+    await rebuildProjections(db);
+    expect(await projectionSnapshot(db)).toEqual(incremental);
+    expect((await currentLedger(db)).members.get(siti)?.savings.wajib).toBe(55_000);
+  });
+
+  it('slices carried to the next transaction read nothing for a save like the last one', { timeout: 30_000 }, async () => {
+    const db = await enrolledPhone();
+    const other = await RemoteDevice.create();
+    const member = newMemberId();
+    expect((await ingestPulled(db, { entries: [await other.sign(join(member, 'C-001', 'Cici')), await other.sign(deposit(member, 'pokok', 100_000))], cursor: 'Mg' })).ok).toBe(true);
+    const first = new LedgerSlices(db);
+    const entryA = await other.sign(sale(10_000, member));
+    const entryB = await other.sign(sale(11_000, member));
+    await db.transaction('rw', db.projections, async () => {
+      first.absent('entries', [entryA.id]);
+      await first.fold((state) => applyEntry(state, entryA));
+    });
+    const next = first.successor();
+    next.absent('entries', [entryB.id]);
+    await db.transaction('r', db.projections, async () => next.fold((state) => applyEntry(state, entryB)));
+    expect(first.stats.rowsRead).toBeGreaterThan(0);
+    expect(next.stats).toEqual({ rounds: 1, rowsRead: 0 });
   });
 
   it('askLedger answers a preview from slices exactly as from the whole ledger', { timeout: 30_000 }, async () => {
