@@ -1,0 +1,92 @@
+// The words about lost books (issue 6, cleared site data): the welcome screen's alert when the note
+// kept in localStorage says the phone had books, and the Sinkron page's restore notice — in
+// Indonesian and in English, from the note as the watch writes it.
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { completeEnrollment } from '../../src/db/enrollment.ts';
+import type { LumbungDb } from '../../src/db/database.ts';
+import { MARKER_KEY, RESTORE_NOTICE_KEY, noteEnrollment, type SiteDataMarker } from '../../src/db/site-data-marker.ts';
+import { WelcomeScreen } from '../../src/features/enroll/WelcomeScreen.tsx';
+import { openDatabaseForTests } from '../../src/features/session/database.ts';
+import { RestoreNoticeCard } from '../../src/features/sync/SiteDataCards.tsx';
+import { useSiteDataWatch } from '../../src/features/sync/site-data.ts';
+import { useLanguageStore } from '../../src/i18n/language-store.ts';
+
+const COOP = '4f1c2a9e-3b7d-4c1e-9a2f-6d8e0b1c2d3e';
+const OLD_DEVICE = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const NEW_DEVICE = '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e';
+
+const lostNote: SiteDataMarker = {
+  mode: 'enrolled',
+  cooperativeId: COOP,
+  deviceId: OLD_DEVICE,
+  cooperativeName: 'KSP Sumber Rejeki',
+  entries: 12,
+  ownSeq: 9,
+  pending: 2,
+  at: '2026-11-20T03:00:00.000Z',
+};
+
+let db: LumbungDb;
+beforeEach(() => {
+  useLanguageStore.setState({ language: 'id' });
+  localStorage.clear();
+  db = openDatabaseForTests(`site-data-${crypto.randomUUID()}`);
+});
+afterEach(() => {
+  db.close();
+  localStorage.clear();
+});
+
+describe('lost books on the welcome screen', () => {
+  it('says nothing on a new phone', () => {
+    render(<WelcomeScreen />);
+    expect(screen.queryByTestId('lost-books')).not.toBeInTheDocument();
+  });
+
+  it('names the cooperative, the entries, the unsent ones and what to do — Indonesian, then English', () => {
+    localStorage.setItem(MARKER_KEY, JSON.stringify(lostNote));
+    const { unmount } = render(<WelcomeScreen />);
+    const alert = screen.getByTestId('lost-books');
+    expect(alert).toHaveTextContent('Data Lumbung di HP ini hilang');
+    expect(alert).toHaveTextContent('memegang buku KSP Sumber Rejeki dengan 12 catatan (terakhir tercatat 20/11/2026)');
+    expect(alert).toHaveTextContent('Minta kode pendaftaran baru ke Dinas Koperasi');
+    expect(alert).toHaveTextContent('2 catatan terakhir belum terkirim ke server saat data hilang');
+    unmount();
+    useLanguageStore.setState({ language: 'en' });
+    render(<WelcomeScreen />);
+    expect(screen.getByTestId('lost-books')).toHaveTextContent('This phone held the books of KSP Sumber Rejeki with 12 entries');
+    expect(screen.getByTestId('lost-books')).toHaveTextContent('The last 2 entries had not been sent');
+  });
+});
+
+function Watched({ deviceId }: { readonly deviceId: string }) {
+  useSiteDataWatch();
+  return <RestoreNoticeCard deviceId={deviceId} />;
+}
+
+describe('the restore notice on Sinkron', () => {
+  it('after enrolling again: waits for the server, keeps saying what was lost, and goes when understood', async () => {
+    localStorage.setItem(MARKER_KEY, JSON.stringify(lostNote));
+    const enrolled = await completeEnrollment(db, {
+      cooperativeId: COOP,
+      deviceId: NEW_DEVICE,
+      cooperative: { name: 'KSP Sumber Rejeki', village: 'Sukamaju', district: 'Malang' },
+    });
+    expect(enrolled.ok).toBe(true);
+    noteEnrollment(localStorage, { deviceId: NEW_DEVICE, entriesNow: 0 }, new Date());
+    const user = userEvent.setup();
+    render(<Watched deviceId={NEW_DEVICE} />);
+    const notice = await screen.findByTestId('restore-notice');
+    // No sync has run since the enrollment: it says it is fetching, and what cannot come back.
+    expect(notice).toHaveTextContent('Sedang mengambil catatan koperasi dari server');
+    expect(notice).toHaveTextContent('dengan 12 catatan');
+    expect(notice).toHaveTextContent('2 catatan belum terkirim ke server saat data HP hilang');
+    // The watch has moved the note on to the new books, and kept the loss in the notice.
+    await expect.poll(() => JSON.parse(localStorage.getItem(MARKER_KEY) ?? '{}') as { deviceId?: string }).toMatchObject({ deviceId: NEW_DEVICE });
+    await user.click(screen.getByRole('button', { name: 'Mengerti' }));
+    expect(screen.queryByTestId('restore-notice')).not.toBeInTheDocument();
+    expect(localStorage.getItem(RESTORE_NOTICE_KEY)).toBeNull();
+  });
+});
