@@ -24,10 +24,10 @@ describe('applyEntry bookkeeping', () => {
     expect(flags).toEqual([]);
     expect(touched).toEqual({
       accounts: ['1-101', '3-102'],
-      accountPeriods: ['y|2026|1-101', 'm|2026-11|1-101', 'd|2026-11-29|1-101', 'y|2026|3-102', 'm|2026-11|3-102', 'd|2026-11-29|3-102'],
+      accountPeriods: ['m|2026-11|1-101', 'd|2026-11-29|1-101', 'm|2026-11|3-102', 'd|2026-11-29|3-102'],
       chart: [],
       members: [M1],
-      memberPeriods: [`y|2026|${M1}`, `m|2026-11|${M1}`, `d|2026-11-29|${M1}`],
+      memberPeriods: [`m|2026-11|${M1}`],
       loans: [],
       settings: [],
       closedYears: [],
@@ -35,7 +35,7 @@ describe('applyEntry bookkeeping', () => {
       cashMoves: [`2026-11-29|${deposit.id}`],
       flags: [],
     });
-    expect(s.memberPeriods.get(`m|2026-11|${M1}`)).toMatchObject({ wajib: 20_000, pokok: 0 });
+    expect(s.memberPeriods.get(`m|2026-11|${M1}`)).toMatchObject({ wajib: 20_000, pokok: 0, days: { '29': { pokok: 0, wajib: 20_000, sukarela: 0 } } });
     // The reversal touches the same rows and the target's index row; the emptied ones are gone.
     const reversal = b.reverse(deposit, '2026-11-30');
     const undone = applyEntry(s, reversal);

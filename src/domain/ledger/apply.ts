@@ -119,7 +119,7 @@ function applyEffect(state: LedgerState, row: EntryIndexRow, sign: Sign, t: Trac
     case 'cash.received': {
       const memberId = row.data.memberId;
       if (memberId !== undefined && row.data.account === ACCOUNTS.sales) {
-        bumpMemberPeriods(state, memberId, row.date, { purchases: sign * row.data.amount }, t);
+        bumpMemberPeriods(state, memberId, row.date, 'purchases', sign * row.data.amount, t);
       }
       return;
     }

@@ -107,7 +107,7 @@ export function applyRepayment(
     if (row.repayments.length === 0) state.loans.delete(data.loanId);
   }
   t.touch('loans', data.loanId);
-  if (data.interest > 0) bumpMemberPeriods(state, data.memberId, date, { interest: sign * data.interest }, t);
+  if (data.interest > 0) bumpMemberPeriods(state, data.memberId, date, 'interest', sign * data.interest, t);
 }
 
 function repaymentRow(entryId: string, date: string, data: EntryData<'loan.repaid'>): LoanRepaymentRow {

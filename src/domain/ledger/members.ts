@@ -7,7 +7,7 @@ import type { EntryData, SavingsKind } from '../entry/schema.ts';
 import { rupiah, type Rupiah } from '../money.ts';
 import { periodKey } from './periods.ts';
 import type { Sign } from './posting.ts';
-import type { Grain, MemberEdit, MemberJoin, MemberPeriodRow, MemberProfile, MemberRow } from './rows.ts';
+import type { MemberEdit, MemberJoin, MemberPeriodRow, MemberProfile, MemberRow } from './rows.ts';
 import { addMemberNumber, noteDate, noteYear, removeMemberNumber, type LedgerState } from './state.ts';
 import type { Tracker } from './tracker.ts';
 
@@ -176,48 +176,58 @@ export function applyDeparture(
   );
 }
 
-type PeriodDelta = Partial<Record<'pokok' | 'wajib' | 'sukarela' | 'interest' | 'purchases', number>>;
+/** What a member's period rows total: net savings per kind, loan interest paid, purchases. */
+export type PeriodField = 'pokok' | 'wajib' | 'sukarela' | 'interest' | 'purchases';
 
-/** Adds a signed movement to the member's year, month and day rows. */
+/** Adds a signed movement of one field to the member's month row (and its day, for savings). */
 export function bumpMemberPeriods(
   state: LedgerState,
   memberId: string,
   date: string,
-  delta: PeriodDelta,
+  field: PeriodField,
+  amount: number,
   t: Tracker,
 ): void {
-  bumpMemberPeriod(state, 'y', date.slice(0, 4), memberId, delta, t);
-  bumpMemberPeriod(state, 'm', date.slice(0, 7), memberId, delta, t);
-  bumpMemberPeriod(state, 'd', date, memberId, delta, t);
+  const key = periodKey('m', date.slice(0, 7), memberId);
+  let row = state.memberPeriods.get(key);
+  if (row === undefined) {
+    row = blankMonth(key, memberId, date.slice(0, 7));
+    state.memberPeriods.set(key, row);
+  }
+  row[field] = rupiah(row[field] + amount);
+  if (field === 'pokok' || field === 'wajib' || field === 'sukarela') bumpDay(row, date.slice(8, 10), field, amount);
+  if (isZeroPeriod(row)) state.memberPeriods.delete(key);
+  t.touch('memberPeriods', key);
   noteYear(state, Number(date.slice(0, 4)));
   noteDate(state, date);
 }
 
-function bumpMemberPeriod(
-  state: LedgerState,
-  grain: Grain,
-  period: string,
-  memberId: string,
-  delta: PeriodDelta,
-  t: Tracker,
-): void {
-  const key = periodKey(grain, period, memberId);
-  let row = state.memberPeriods.get(key);
-  if (row === undefined) {
-    row = { key, memberId, grain, period, pokok: ZERO, wajib: ZERO, sukarela: ZERO, interest: ZERO, purchases: ZERO };
-    state.memberPeriods.set(key, row);
+function blankMonth(key: string, memberId: string, period: string): MemberPeriodRow {
+  return { key, memberId, grain: 'm', period, pokok: ZERO, wajib: ZERO, sukarela: ZERO, interest: ZERO, purchases: ZERO, days: {} };
+}
+
+function bumpDay(row: MemberPeriodRow, day: string, kind: SavingsKind, amount: number): void {
+  const moves = row.days[day];
+  if (moves === undefined) {
+    const first = { pokok: ZERO, wajib: ZERO, sukarela: ZERO };
+    first[kind] = rupiah(amount);
+    row.days[day] = first;
+    return;
   }
-  if (delta.pokok !== undefined) row.pokok = rupiah(row.pokok + delta.pokok);
-  if (delta.wajib !== undefined) row.wajib = rupiah(row.wajib + delta.wajib);
-  if (delta.sukarela !== undefined) row.sukarela = rupiah(row.sukarela + delta.sukarela);
-  if (delta.interest !== undefined) row.interest = rupiah(row.interest + delta.interest);
-  if (delta.purchases !== undefined) row.purchases = rupiah(row.purchases + delta.purchases);
-  if (isZeroPeriod(row)) state.memberPeriods.delete(key);
-  t.touch('memberPeriods', key);
+  moves[kind] = rupiah(moves[kind] + amount);
+  // Only a reversal empties a day (rare): drop it so the row stays canonical.
+  if (moves.pokok === 0 && moves.wajib === 0 && moves.sukarela === 0) {
+    row.days = Object.fromEntries(Object.entries(row.days).filter(([d]) => d !== day));
+  }
 }
 
 const isZeroPeriod = (r: MemberPeriodRow): boolean =>
-  r.pokok === 0 && r.wajib === 0 && r.sukarela === 0 && r.interest === 0 && r.purchases === 0;
+  r.pokok === 0 &&
+  r.wajib === 0 &&
+  r.sukarela === 0 &&
+  r.interest === 0 &&
+  r.purchases === 0 &&
+  Object.keys(r.days).length === 0;
 
 /**
  * A deposit (`direction` +1) or withdrawal (−1) of one savings kind, posted (`sign` +1) or taken
@@ -253,7 +263,7 @@ export function applySavings(
   }
   if (isEmpty(row)) state.members.delete(data.memberId);
   t.touch('members', data.memberId);
-  bumpMemberPeriods(state, data.memberId, date, { [data.kind]: delta }, t);
+  bumpMemberPeriods(state, data.memberId, date, data.kind, delta, t);
 }
 
 function latestMonth(byMonth: Record<string, Rupiah>): string | null {

@@ -1,7 +1,11 @@
 /**
- * Year/month/day totals and the cumulative sums built from them. A balance "as of" a date is the
- * years before it + the months of its year before it + the days of its month up to it: at most
- * (years) + 11 + 31 key look-ups per account or member, whatever the number of entries.
+ * Month and day totals and the cumulative sums built from them. A balance "as of" a date is the
+ * months before it + the days of its month up to it: at most 12 × (years of data) + 31 key look-ups
+ * per account or member, whatever the number of entries.
+ *
+ * There are no year rows: every posting would have paid a third row write for a read (a year's
+ * total) that twelve month look-ups answer, and the fold is the hot path (the phone pays it on
+ * every save, the server on every entry received).
  */
 import type { Grain } from './rows.ts';
 import type { LedgerState } from './state.ts';
@@ -23,16 +27,50 @@ export function forEachPeriodUpTo(
   visit: (grain: Grain, period: string) => void,
 ): void {
   const { firstYear } = state.index;
-  if (firstYear === null) return;
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  for (let y = firstYear; y < year; y++) visit('y', String(y));
-  if (year < firstYear) return;
-  const yearText = date.slice(0, 4);
-  for (let m = 1; m < month; m++) visit('m', `${yearText}-${pad2(m)}`);
+  if (firstYear === null || Number(date.slice(0, 4)) < firstYear) return;
+  forEachMonthUpTo(state, date, (period) => visit('m', period));
   const monthText = date.slice(0, 7);
+  const day = Number(date.slice(8, 10));
   const lastDay = inclusive ? day : day - 1;
   for (let d = 1; d <= lastDay; d++) visit('d', `${monthText}-${pad2(d)}`);
 }
 
+/** Visits every month (`2026-11`) from the state's first year to the month before `date`'s. */
+export function forEachMonthUpTo(state: LedgerState, date: string, visit: (period: string) => void): void {
+  const { firstYear } = state.index;
+  if (firstYear === null) return;
+  const year = Number(date.slice(0, 4));
+  for (let y = firstYear; y <= year; y++) forEachMonthOf(y, y < year ? 13 : Number(date.slice(5, 7)), visit);
+}
+
+/** Visits every month after `date`'s, up to the end of the state's last year. */
+export function forEachMonthAfter(state: LedgerState, date: string, visit: (period: string) => void): void {
+  const { lastYear } = state.index;
+  if (lastYear === null) return;
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  for (let y = Math.max(year, state.index.firstYear ?? year); y <= lastYear; y++) {
+    const yearText = String(y);
+    for (let m = y === year ? month + 1 : 1; m <= 12; m++) visit(`${yearText}-${pad2(m)}`);
+  }
+}
+
+/** How many months `forEachMonthUpTo` visits. */
+export function monthsBefore(state: LedgerState, date: string): number {
+  const { firstYear } = state.index;
+  if (firstYear === null) return 0;
+  return Math.max(0, (Number(date.slice(0, 4)) - firstYear) * 12 + Number(date.slice(5, 7)) - 1);
+}
+
+/** How many months `forEachMonthAfter` visits. */
+export function monthsAfter(state: LedgerState, date: string): number {
+  const { lastYear } = state.index;
+  if (lastYear === null) return 0;
+  return Math.max(0, (lastYear - Number(date.slice(0, 4))) * 12 + 12 - Number(date.slice(5, 7)));
+}
+
+/** Visits the months of `year` before month `until` (1–12; 13 = the whole year). */
+export function forEachMonthOf(year: number, until: number, visit: (period: string) => void): void {
+  const yearText = String(year);
+  for (let m = 1; m < until; m++) visit(`${yearText}-${pad2(m)}`);
+}

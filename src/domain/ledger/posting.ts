@@ -29,7 +29,6 @@ export function postLines(state: LedgerState, lines: readonly JournalLine[], dat
       if (total.debit === 0 && total.credit === 0) state.accounts.delete(code);
     }
     t.touch('accounts', code);
-    bumpAccountPeriod(state, 'y', year, code, debit, credit, t);
     bumpAccountPeriod(state, 'm', month, code, debit, credit, t);
     bumpAccountPeriod(state, 'd', date, code, debit, credit, t);
   }
@@ -76,7 +75,9 @@ export function cashLegs(lines: readonly JournalLine[]): CashLeg[] {
   for (const line of lines) {
     const via = viaOfAccount(line.account);
     if (via === undefined) continue;
-    const leg = legs.find((l) => l.via === via);
+    // At most three legs (cash, bank, QRIS): a loop, not a search with a closure per line.
+    let leg: CashLeg | undefined;
+    for (const l of legs) if (l.via === via) leg = l;
     if (leg === undefined) legs.push({ via, in: line.debit, out: line.credit });
     else {
       leg.in = rupiah(leg.in + line.debit);

@@ -4,7 +4,7 @@
  */
 import type { AccountType, SavingsKind } from '../entry/schema.ts';
 import { rupiah, type Rupiah } from '../money.ts';
-import { forEachPeriodUpTo, periodKey } from './periods.ts';
+import { forEachMonthAfter, forEachMonthOf, forEachMonthUpTo, forEachPeriodUpTo, monthsAfter, monthsBefore, periodKey } from './periods.ts';
 import type { SavingsBalances } from './rows.ts';
 import type { LedgerState } from './state.ts';
 
@@ -40,8 +40,14 @@ export function accountTotalsBetween(state: LedgerState, code: string, from: str
 
 /** Posted debit and credit of an account within one calendar year. */
 export function accountTotalsInYear(state: LedgerState, code: string, year: number): DebitCredit {
-  const row = state.accountPeriods.get(periodKey('y', String(year), code));
-  return { debit: row?.debit ?? 0, credit: row?.credit ?? 0 };
+  const sum = { debit: 0, credit: 0 };
+  forEachMonthOf(year, 13, (period) => {
+    const row = state.accountPeriods.get(periodKey('m', period, code));
+    if (row === undefined) return;
+    sum.debit += row.debit;
+    sum.credit += row.credit;
+  });
+  return sum;
 }
 
 /** The chart's type of an account; for a code missing from the chart, the type its class digit means. */
@@ -96,26 +102,57 @@ export function shuOfYear(state: LedgerState, year: number): Rupiah {
   return rupiah(shu);
 }
 
-/** A member's savings balances through `date`. */
+/**
+ * A member's savings balances through `date`. Either forwards (the months before `date`'s month,
+ * then its days up to `date`) or backwards from today's balances (minus the months after it and its
+ * month's later days), whichever reads fewer months: a report "as of" the end of last month, the
+ * usual case, then reads a handful of rows per member instead of every month of history.
+ */
 export function memberSavingsAsOf(state: LedgerState, memberId: string, date: string): SavingsBalances {
-  if (coversEverything(state, date)) {
-    const row = state.members.get(memberId);
-    // A copy: the fold updates the row's balances in place.
-    if (row !== undefined) return { ...row.savings };
-  }
+  const current = state.members.get(memberId)?.savings;
+  if (coversEverything(state, date) && current !== undefined) return { ...current }; // a copy: the fold updates it in place
   const sum: Record<SavingsKind, number> = { pokok: 0, wajib: 0, sukarela: 0 };
-  forEachPeriodUpTo(state, date, true, (grain, period) => {
-    const row = state.memberPeriods.get(periodKey(grain, period, memberId));
-    if (row === undefined) return;
-    sum.pokok += row.pokok;
-    sum.wajib += row.wajib;
-    sum.sukarela += row.sukarela;
-  });
+  const add = (moves: SavingsMoves, sign: 1 | -1): void => {
+    sum.pokok += sign * moves.pokok;
+    sum.wajib += sign * moves.wajib;
+    sum.sukarela += sign * moves.sukarela;
+  };
+  const rowOf = (period: string) => state.memberPeriods.get(periodKey('m', period, memberId));
+  const backwards = current !== undefined && monthsAfter(state, date) < monthsBefore(state, date);
+  if (backwards) {
+    add(current, 1);
+    forEachMonthAfter(state, date, (period) => {
+      const row = rowOf(period);
+      if (row !== undefined) add(row, -1);
+    });
+  } else {
+    forEachMonthUpTo(state, date, (period) => {
+      const row = rowOf(period);
+      if (row !== undefined) add(row, 1);
+    });
+  }
+  const month = rowOf(date.slice(0, 7));
+  if (month !== undefined) {
+    const through = date.slice(8, 10);
+    for (const [day, moves] of Object.entries(month.days)) {
+      if (backwards && day > through) add(moves, -1);
+      else if (!backwards && day <= through) add(moves, 1);
+    }
+  }
   return { pokok: rupiah(sum.pokok), wajib: rupiah(sum.wajib), sukarela: rupiah(sum.sukarela) };
 }
 
+type SavingsMoves = { pokok: number; wajib: number; sukarela: number };
+
 /** A member's loan interest and purchases within one calendar year (the SHU patronage basis). */
 export function memberYear(state: LedgerState, memberId: string, year: number): { interest: Rupiah; purchases: Rupiah } {
-  const row = state.memberPeriods.get(periodKey('y', String(year), memberId));
-  return { interest: row?.interest ?? rupiah(0), purchases: row?.purchases ?? rupiah(0) };
+  let interest = 0;
+  let purchases = 0;
+  forEachMonthOf(year, 13, (period) => {
+    const row = state.memberPeriods.get(periodKey('m', period, memberId));
+    if (row === undefined) return;
+    interest += row.interest;
+    purchases += row.purchases;
+  });
+  return { interest: rupiah(interest), purchases: rupiah(purchases) };
 }

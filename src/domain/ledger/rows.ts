@@ -13,14 +13,14 @@ import type { AccountType, EntryData, EntryType, JournalLine, Via } from '../ent
 import type { Rupiah } from '../money.ts';
 import type { Installment } from '../loans/schedule.ts';
 
-/** Year, month and day totals: any `asOf` or `from..to` is a few dozen key look-ups, never a scan. */
-export type Grain = 'y' | 'm' | 'd';
+/** Month and day totals: any `asOf` or `from..to` is a few dozen key look-ups, never a scan. */
+export type Grain = 'm' | 'd';
 
 /** Posted totals of one account over all time. */
 export type AccountTotalRow = { code: string; debit: Rupiah; credit: Rupiah };
 
 
-/** Posted totals of one account in one year (`2026`), month (`2026-11`) or day (`2026-11-29`). */
+/** Posted totals of one account in one month (`2026-11`) or day (`2026-11-29`). */
 export type AccountPeriodRow = {
   key: string;
   code: string;
@@ -81,17 +81,27 @@ export type MemberRow = {
   lastWajibMonth: string | null;
 };
 
-/** A member's movements in one year, month or day: net savings per kind, loan interest paid, purchases. */
+/** Net savings moved on one day, per kind. */
+export type DaySavingsMoves = { pokok: Rupiah; wajib: Rupiah; sukarela: Rupiah };
+
+/**
+ * A member's movements in one month (key `m|2026-11|memberId`): net savings per kind, loan interest
+ * paid, purchases; and the month's savings day by day (`days['07']`), which "as of" a date inside
+ * the month needs. The days live inside the month row rather than in rows of their own: a member's
+ * posting then writes one period row, not two, and a month has at most 31 of them.
+ */
 export type MemberPeriodRow = {
   key: string;
   memberId: string;
-  grain: Grain;
+  grain: 'm';
   period: string;
   pokok: Rupiah;
   wajib: Rupiah;
   sukarela: Rupiah;
   interest: Rupiah;
   purchases: Rupiah;
+  /** Two-digit day of the month → that day's net savings; a day that nets to zero is absent. */
+  days: Record<string, DaySavingsMoves>;
 };
 
 export type LoanDisbursal = EntryData<'loan.disbursed'> & { entryId: string; date: string };

@@ -160,7 +160,10 @@ export function ledgerFromTables(rows: LedgerRows): LedgerState {
   for (const r of rows.memberPeriods) {
     state.memberPeriods.set(r.key, r);
     noteYear(state, Number(r.period.slice(0, 4)));
-    if (r.grain === 'd') noteDate(state, r.period);
+    // A report may load the member tables alone: their latest savings day bounds "as of" too.
+    let lastDay: string | null = null;
+    for (const day in r.days) if (lastDay === null || day > lastDay) lastDay = day;
+    if (lastDay !== null) noteDate(state, `${r.period}-${lastDay}`);
   }
   for (const r of rows.loans) state.loans.set(r.loanId, r);
   for (const r of rows.settings) state.settings.set(r.key, r);

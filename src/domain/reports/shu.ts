@@ -5,7 +5,7 @@
  *
  * Bases, per member: capital = pokok + wajib balance at 31 December of the year; patronage = loan
  * interest paid in the year + `cash.received` with that memberId into 4-110 (sales) in the year.
- * Both come from the members' year rows: one pass over them, no entries.
+ * Both come from the members' month rows: one pass over them, no entries.
  */
 import type { MemberId } from '../ids.ts';
 import { shuOfYear } from '../ledger/queries.ts';
@@ -21,9 +21,11 @@ export function shuReport(state: LedgerState, year: number): ShuReport {
   const patronage = new Map<string, number>();
   const yearText = String(year);
   for (const row of state.memberPeriods.values()) {
-    if (row.grain !== 'y' || row.period > yearText) continue;
+    if (row.grain !== 'm') continue;
+    const rowYear = row.period.slice(0, 4);
+    if (rowYear > yearText) continue;
     capital.set(row.memberId, (capital.get(row.memberId) ?? 0) + row.pokok + row.wajib);
-    if (row.period === yearText) patronage.set(row.memberId, row.interest + row.purchases);
+    if (rowYear === yearText) patronage.set(row.memberId, (patronage.get(row.memberId) ?? 0) + row.interest + row.purchases);
   }
   const bases: MemberBasis[] = [];
   for (const [memberId, capitalBasis] of capital) {
