@@ -132,16 +132,17 @@ async function commit(db: LumbungDb, prepared: Prepared, deps: AppendDeps): Prom
     console.debug('lumbung:before-commit');
     const outcome = await db.transaction('rw', [db.entries, db.meta, db.projections, db.receipts], async () => {
       // Independent requests go out together (one round trip each group); any failure aborts all of it.
-      const [existing, head, reversedAlready] = await Promise.all([
+      const [existing, head, reversedAlready, { state, mark }] = await Promise.all([
         db.entries.get(entry.id),
         readChainHead(db),
         // Checked again here: another tab may have reversed the same entry while we were signing.
         entry.type === 'entry.reversed' ? isReversed(db, entry.data.entryId) : Promise.resolve(false),
+        takeLedgerForFold(db),
       ]);
-      if (existing !== undefined) return { kind: 'existing' as const, row: existing };
+      // Nothing folded: the ledger taken goes back as it was (an abort below drops it instead).
+      if (existing !== undefined) return { kind: 'existing' as const, row: existing, state, mark };
       if (head.seq !== entry.seq - 1 || head.hash !== entry.prevHash) throw new StorageAbort('chain-moved');
       if (reversedAlready) throw new StorageAbort('already-reversed');
-      const { state, mark } = await takeLedgerForFold(db);
       const row = entryRow(entry, { order: mark.order + 1, sync: 'pending', refs: refsOf(entry, reversed) });
       if (deps.receipt === true) row.receiptNo = await takeReceiptNumber(db, Number(entry.date.slice(0, 4)), entry.deviceId);
       const [, , [folded], nextMark] = await Promise.all([
@@ -155,6 +156,7 @@ async function commit(db: LumbungDb, prepared: Prepared, deps: AppendDeps): Prom
     console.debug('lumbung:after-commit'); // committed (strict durability), the UI not told yet
     if (outcome.kind === 'existing') {
       const { row } = outcome;
+      commitLedger(db, outcome.state, outcome.mark);
       return { ok: true, value: { entry: row.entry, flags: [], alreadySaved: true, ...receiptOf(row.receiptNo) } };
     }
     commitLedger(db, outcome.state, outcome.nextMark);
