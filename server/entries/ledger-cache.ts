@@ -2,13 +2,13 @@
  * One folded `LedgerState` per cooperative, kept in memory and keyed by the last serverSeq folded
  * into it. Whoever uses it first catches it up from the store (several processes may share a
  * PostgreSQL database, so another process may have accepted entries since). All use of a
- * cooperative's state is serialised by an in-process lock, because `applyEntry` mutates it.
+ * cooperative's state is serialised by an in-process lock, because `applyEntryUntracked` mutates it.
  *
  * A push folds its new entries into the cached state inside its transaction; if the transaction
  * then fails, the state is dropped (`invalidate`) and rebuilt from the store on next use.
  */
 import type { Entry } from '../../src/domain/entry/schema.ts';
-import { applyEntry, emptyLedger, type LedgerState } from '../../src/domain/ledger/index.ts';
+import { applyEntryUntracked, emptyLedger, type LedgerState } from '../../src/domain/ledger/index.ts';
 import { KeyedMutex } from '../storage/mutex.ts';
 import type { AcceptedEntryRow } from '../storage/store.ts';
 
@@ -46,7 +46,7 @@ export class LedgerCache {
         for (const row of page) {
           // Stored entries were validated on the way in; their JSON is trusted here.
           const entry = JSON.parse(row.body) as Entry;
-          applyEntry(cached.state, entry, { serverSeq: row.serverSeq });
+          applyEntryUntracked(cached.state, entry, { serverSeq: row.serverSeq });
           cached.lastSeq = row.serverSeq;
         }
         if (page.length < CATCH_UP_PAGE) break;

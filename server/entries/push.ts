@@ -13,7 +13,7 @@
  */
 import { checkEntry } from '../../src/domain/entry/validate.ts';
 import type { RejectReason } from '../../src/domain/entry/reasons.ts';
-import { applyEntry, ledgerAccountExists, ledgerFindEntry } from '../../src/domain/ledger/index.ts';
+import { applyEntryUntracked, ledgerAccountExists, ledgerFindEntry } from '../../src/domain/ledger/index.ts';
 import type { DeviceKey } from '../../src/domain/signing.ts';
 import type { ServerContext } from '../context.ts';
 import { faultPoint } from '../fault-point.ts';
@@ -158,7 +158,7 @@ async function pushInTransaction(
     }
     const entry = verdict.entry;
     const serverSeq = ledger.lastSeq + 1;
-    const { flags } = applyEntry(state, entry, { serverSeq });
+    const flags = applyEntryUntracked(state, entry, { serverSeq });
     ledger.lastSeq = serverSeq;
     const flagReasons = [...new Set(flags.map((f) => f.reason))];
     const firstFlag = flagReasons[0];

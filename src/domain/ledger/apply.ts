@@ -40,6 +40,14 @@ export function applyEntry(state: LedgerState, entry: FoldableEntry, ctx: ApplyC
   return { flags, touched: recorder.result() };
 }
 
+/**
+ * `applyEntry` for a folder that keeps its state in memory only (the server): the same fold, without
+ * recording which rows it touched — nobody would write them anywhere.
+ */
+export function applyEntryUntracked(state: LedgerState, entry: FoldableEntry, ctx: ApplyContext = NO_CONTEXT): Flag[] {
+  return applyInto(state, entry, ctx, NO_TRACKING);
+}
+
 /** A full recompute. `contextOf` supplies each entry's server position when the caller has it. */
 export function foldEntries(
   entries: Iterable<FoldableEntry>,

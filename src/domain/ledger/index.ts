@@ -1,5 +1,5 @@
 /** The ledger fold and its projections: the one entry point other layers import. */
-export { applyEntry, foldEntries, previewFlags, type ApplyContext, type ApplyResult } from './apply.ts';
+export { applyEntry, applyEntryUntracked, foldEntries, previewFlags, type ApplyContext, type ApplyResult } from './apply.ts';
 export { FLAG_REASONS, type Flag, type FlagReason } from './flags.ts';
 export type { FoldableEntry } from './inspect.ts';
 export { decodeCursor, encodeCursor } from './cursor.ts';
