@@ -5,10 +5,6 @@
  *
  * Arithmetic is done on UTC day numbers, so it does not depend on the runtime's timezone either.
  */
-import { format } from 'date-fns';
-import { enUS } from 'date-fns/locale/en-US';
-import { id as idLocale } from 'date-fns/locale/id';
-
 export type BusinessDate = string;
 
 const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -107,14 +103,4 @@ export function endOfYear(year: number): BusinessDate {
 export function formatDateId(date: BusinessDate): string {
   const { y, m, d } = parts(date);
   return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${String(y).padStart(4, '0')}`;
-}
-
-/** `29 November 2026` (id) or `29 November 2026` (en), month names from date-fns' locales. */
-export function formatDateLong(date: BusinessDate, lang: 'id' | 'en'): string {
-  const { y, m, d } = parts(date);
-  // A local-time Date built from the parts and formatted in local time shows the same calendar
-  // date in every timezone; the time of day is never shown.
-  const local = new Date(y, m - 1, d);
-  local.setFullYear(y);
-  return format(local, 'd MMMM yyyy', { locale: lang === 'id' ? idLocale : enUS });
 }

@@ -1,7 +1,8 @@
 // Formatting lives in the domain (the server's reports use the same code); the UI imports it from
 // here so screens have one place to look for words, numbers and dates.
 export { formatRupiah, formatThousands } from '../domain/money-format.ts';
-export { formatDateId, formatDateLong } from '../domain/dates.ts';
+export { formatDateId } from '../domain/dates.ts';
+export { formatDateLong } from '../domain/date-long.ts';
 
 /** Bytes as a short Indonesian/English-neutral size: `1,5 MB`, `820 KB`. Used for storage usage. */
 export function formatBytes(bytes: number, language: 'id' | 'en'): string {

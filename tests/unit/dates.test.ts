@@ -7,13 +7,13 @@ import {
   daysBetween,
   endOfYear,
   formatDateId,
-  formatDateLong,
   isValidBusinessDate,
   startOfYear,
   toJakartaDate,
   todayInJakarta,
   yearOf,
 } from '../../src/domain/dates.ts';
+import { formatDateLong } from '../../src/domain/date-long.ts';
 
 describe('Jakarta calendar', () => {
   it('turns an instant into the WIB (UTC+7) date', () => {
