@@ -10,14 +10,20 @@
  *     `valid` is folded into the cooperative's ledger and stored with the next serverSeq →
  *     `accepted`, or `accepted_flagged` with the first flag's reason (all of them in `flags`).
  * Everything commits before the caller answers.
+ *
+ * Before all that, when the phone sent its view of its own chain (`head`, an addition to CONTRACT
+ * §7 in docs/api.md): a server copy of this device's chain that differs from the phone's refuses the
+ * whole batch (`chain-behind`, with the server's head) and stores nothing (chain-view.ts).
  */
 import { checkEntry } from '../../src/domain/entry/validate.ts';
+import { ZERO_HASH } from '../../src/domain/entry/zero-hash.ts';
 import type { RejectReason } from '../../src/domain/entry/reasons.ts';
 import { applyEntryUntracked, ledgerAccountExists, ledgerFindEntry } from '../../src/domain/ledger/index.ts';
 import type { DeviceKey } from '../../src/domain/signing.ts';
 import type { ServerContext } from '../context.ts';
 import { faultPoint } from '../fault-point.ts';
 import type { CooperativeTx, DeviceRecord, EntryRef, StoredEntryRow } from '../storage/store.ts';
+import { chainViewDiffers, type ChainView } from './chain-view.ts';
 import { startBatchVerification } from './verify-pool.ts';
 import { rawField as field, rawId as idOf, rawSeq } from './raw-fields.ts';
 
@@ -60,7 +66,24 @@ export interface PushInput {
   receivedAt: string;
 }
 
+export interface DevicePushInput extends PushInput {
+  /** The phone's view of its own chain just before the first entry; absent from older phones. */
+  head: ChainView | undefined;
+}
+
+export type PushAnswer =
+  | { readonly kind: 'stored'; readonly results: PushResult[] }
+  /** The server's copy of this device's chain differs from the phone's: nothing was stored. */
+  | { readonly kind: 'chain-behind'; readonly serverHead: ChainView };
+
+/** A push without the phone's view of its chain (the backup import): every batch is processed. */
 export async function pushEntries(context: ServerContext, input: PushInput): Promise<PushResult[]> {
+  const answer = await pushDeviceBatch(context, { ...input, head: undefined });
+  if (answer.kind === 'chain-behind') throw new Error('a push without a head cannot be found behind');
+  return answer.results;
+}
+
+export async function pushDeviceBatch(context: ServerContext, input: DevicePushInput): Promise<PushAnswer> {
   const cooperativeId = input.device.cooperativeId;
   return context.ledgers.exclusive(cooperativeId, async () => {
     try {
@@ -75,11 +98,17 @@ export async function pushEntries(context: ServerContext, input: PushInput): Pro
 
 async function pushInTransaction(
   context: ServerContext,
-  input: PushInput,
+  input: DevicePushInput,
   tx: CooperativeTx,
-): Promise<PushResult[]> {
+): Promise<PushAnswer> {
   const { device, key, entries, receivedAt } = input;
   const cooperativeId = device.cooperativeId;
+  const known = await tx.findEntries(entries.map(idOf).filter((id): id is string => id !== null));
+  let head = await tx.deviceHead(device.id);
+  // Checked before the ledger is caught up or a signature verified: a refusal costs two reads.
+  if (input.head !== undefined && chainViewDiffers(input.head, head, entries, known, device.id)) {
+    return { kind: 'chain-behind', serverHead: head ?? { seq: 0, hash: ZERO_HASH } };
+  }
   let ledger = await context.ledgers.caughtUp(cooperativeId, (after, limit) => tx.acceptedAfter(after, limit));
   if (ledger.lastSeq !== tx.cooperative.lastSeq) {
     // The cache ran ahead of what is committed (it must never); rebuild it from the store.
@@ -87,7 +116,6 @@ async function pushInTransaction(
     ledger = await context.ledgers.caughtUp(cooperativeId, (after, limit) => tx.acceptedAfter(after, limit));
   }
   const { state } = ledger;
-  const known = await tx.findEntries(entries.map(idOf).filter((id): id is string => id !== null));
   // Every new entry's signature starts verifying now, in parallel; the checks below stay in order.
   const batch = startBatchVerification(
     key,
@@ -96,7 +124,6 @@ async function pushInTransaction(
       return id === null || !known.has(id);
     }),
   );
-  let head = await tx.deviceHead(device.id);
   const rows: StoredEntryRow[] = [];
   const results: PushResult[] = [];
 
@@ -185,7 +212,7 @@ async function pushInTransaction(
   await tx.insertEntries(rows);
   await tx.finish(ledger.lastSeq, receivedAt);
   faultPoint('push-before-commit'); // test-only crash point (server/fault-point.ts)
-  return results;
+  return { kind: 'stored', results };
 }
 
 function answerForKnown(prior: EntryRef, hash: unknown): PushResult {

@@ -5,14 +5,24 @@ import { decodeCursor, encodeCursor } from '../../src/domain/ledger/index.ts';
 import { authenticateDevice, publicKeyOf } from '../auth/device-auth.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
-import { MAX_PUSH_ENTRIES, pushEntries } from '../entries/push.ts';
+import { MAX_PUSH_ENTRIES, pushDeviceBatch } from '../entries/push.ts';
 import { faultPoint } from '../fault-point.ts';
 
 export const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
 export const DEFAULT_PULL_LIMIT = 500;
 export const MAX_PULL_LIMIT = 1000;
 
-const pushBody = z.object({ entries: z.array(z.unknown()) });
+const pushBody = z.object({
+  entries: z.array(z.unknown()),
+  // An addition to CONTRACT §7 (docs/api.md): the phone's view of its own chain just before the
+  // first entry. With it a phone restored from an old copy is refused before anything is stored.
+  head: z
+    .object({
+      seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .optional(),
+});
 
 const pullQuery = z.object({
   after: z.string().max(100).optional(),
@@ -32,16 +42,25 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
       const device = await authenticateDevice(context, request);
       const parsed = pushBody.safeParse(request.body);
       if (!parsed.success) {
-        throw new ApiError(400, 'invalid-request', 'Isi permintaan harus berbentuk {"entries": [...]}.');
+        throw new ApiError(400, 'invalid-request', 'Isi permintaan harus berbentuk {"entries": [...], "head"?: {"seq", "hash"}}.');
       }
-      const { entries } = parsed.data;
+      const { entries, head } = parsed.data;
       if (entries.length > MAX_PUSH_ENTRIES) {
         throw new ApiError(400, 'too-many-entries', `Paling banyak ${String(MAX_PUSH_ENTRIES)} catatan per kiriman.`, {
           details: { max: MAX_PUSH_ENTRIES, received: entries.length },
         });
       }
       const receivedAt = context.clock.now().toISOString();
-      const results = await pushEntries(context, { device, key: await publicKeyOf(device), entries, receivedAt });
+      const answer = await pushDeviceBatch(context, { device, key: await publicKeyOf(device), entries, receivedAt, head });
+      if (answer.kind === 'chain-behind') {
+        throw new ApiError(
+          409,
+          'device-chain-behind',
+          'Server sudah menyimpan catatan lain dari HP ini pada urutan yang sama: buku di HP ini lebih lama dari salinan server. Tidak ada yang disimpan.',
+          { details: { seq: answer.serverHead.seq, hash: answer.serverHead.hash } },
+        );
+      }
+      const { results } = answer;
       faultPoint('push-after-commit'); // test-only crash point (server/fault-point.ts)
       // An addition to CONTRACT §7 (docs/api.md): the cooperative's newest serverSeq after this
       // commit, as a pull cursor. A phone whose cursor is already there (its own entries were the

@@ -5,10 +5,10 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Entry } from '../../src/domain/entry/schema.ts';
+import { ZERO_HASH, type Entry } from '../../src/domain/entry/schema.ts';
 import { deposit, disburse, ids, joined, repay, reversal, withdraw, type TestDevice } from '../support/entries.ts';
 import { STORE_KINDS } from '../support/stores.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, type PushAnswer } from './harness.ts';
 
 interface PullBody {
   entries: Entry[];
@@ -238,6 +238,101 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
       const response = await h.device(phone, 'POST', '/api/v1/sync/push', huge, { gzip });
       expect(response.statusCode, `gzip ${String(gzip)}`).toBe(413);
       expect(response.json<{ error: { code: string } }>().error.code).toBe('body-too-large');
+    }
+  });
+
+  /** A push with the phone's view of its chain before the batch (docs/api.md addition `head`). */
+  const pushWithHead = (device: TestDevice, head: { seq: number; hash: string }, entries: readonly Entry[]) =>
+    h.device(device, 'POST', '/api/v1/sync/push', { head, entries });
+  const viewBefore = (entry: Entry | undefined) => ({ seq: (entry?.seq ?? 1) - 1, hash: entry?.prevHash ?? ZERO_HASH });
+
+  it('answers a resend with head as duplicate, even when the server holds more of the chain than the batch', async () => {
+    const coop = await h.createCooperative('KSP Ulang');
+    const phone = await h.enroll(coop);
+    const rina = ids.member();
+    const batch = [await phone.entry(joined(rina, 'R-001', 'Rina')), await phone.entry(deposit(rina, 'pokok', 100_000))];
+    const next = [await phone.entry(deposit(rina, 'wajib', 20_000)), await phone.entry(deposit(rina, 'wajib', 20_000))];
+    expect((await pushWithHead(phone, viewBefore(batch[0]), batch)).statusCode).toBe(200);
+    expect((await pushWithHead(phone, viewBefore(next[0]), next)).statusCode).toBe(200);
+
+    // Both answers were lost: the server's head (4) is ahead of the batch's start (0) only by
+    // entries the phone resends with identical hashes — the ordinary idempotent answer.
+    const resent = await pushWithHead(phone, viewBefore(batch[0]), [...batch, ...next]);
+    expect(resent.statusCode, resent.body).toBe(200);
+    expect(resent.json<PushAnswer>().results.map((r) => [r.status, r.serverSeq])).toEqual([
+      ['duplicate', 1],
+      ['duplicate', 2],
+      ['duplicate', 3],
+      ['duplicate', 4],
+    ]);
+    // Only the first batch again (the second was stored by a pipelined request whose answer was
+    // lost too): the server holds seq 3 and 4 beyond it, entries the batch says nothing about.
+    const first = await pushWithHead(phone, viewBefore(batch[0]), batch);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json<PushAnswer>().results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    // Resent plus a new entry: the new one goes on top of the server's head.
+    const more = await phone.entry(deposit(rina, 'sukarela', 5_000));
+    const tail = await pushWithHead(phone, viewBefore(next[0]), [...next, more]);
+    expect(tail.json<PushAnswer>().results.map((r) => [r.status, r.serverSeq])).toEqual([
+      ['duplicate', 3],
+      ['duplicate', 4],
+      ['accepted', 5],
+    ]);
+    // A server behind the phone's view (it lacks seq 6): the gap rules, as without head.
+    const skipped = await phone.entry(deposit(rina, 'sukarela', 1_000));
+    const beyond = await phone.entry(deposit(rina, 'sukarela', 2_000));
+    const gap = await pushWithHead(phone, viewBefore(beyond), [beyond]);
+    expect(gap.json<PushAnswer>().results).toEqual([{ id: beyond.id, status: 'gap', expectedSeq: 6 }]);
+    expect(skipped.seq).toBe(6);
+  });
+
+  it('refuses with 409 device-chain-behind and stores nothing when an old copy of the phone pushes', async () => {
+    const coop = await h.createCooperative('KSP Salinan');
+    const phone = await h.enroll(coop);
+    const dodi = ids.member();
+    const join = await phone.entry(joined(dodi, 'D-001', 'Dodi'));
+    const pokok = await phone.entry(deposit(dodi, 'pokok', 100_000));
+    const wajib = await phone.entry(deposit(dodi, 'wajib', 20_000));
+    expect((await pushWithHead(phone, viewBefore(join), [join, pokok, wajib])).statusCode).toBe(200);
+    const serverHead = { seq: 3, hash: wajib.hash };
+
+    // The old copy stopped at seq 1 and signs another seq 2 (and 3, 4 on top of it).
+    const other2 = await phone.entryAt(2, join.hash, deposit(dodi, 'sukarela', 50_000));
+    const other3 = await phone.entryAt(3, other2.hash, deposit(dodi, 'sukarela', 10_000));
+    const other4 = await phone.entryAt(4, other3.hash, deposit(dodi, 'sukarela', 10_000));
+    // A fork that starts at the server's own head: same seq, another hash.
+    const past = await phone.entryAt(4, other3.hash, deposit(dodi, 'sukarela', 7_000));
+    const refusals = [
+      await pushWithHead(phone, viewBefore(other2), [other2]),
+      await pushWithHead(phone, viewBefore(other2), [other2, other3, other4]),
+      // The batch starts at a seq the server holds, with the server's entry, but goes on with another.
+      await pushWithHead(phone, viewBefore(pokok), [pokok, other3]),
+      await pushWithHead(phone, { seq: 3, hash: other3.hash }, [past]),
+    ];
+    for (const refused of refusals) {
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.json<{ error: { code: string; details: unknown } }>().error).toMatchObject({
+        code: 'device-chain-behind',
+        details: serverHead,
+      });
+    }
+    // Nothing of it was stored: the device's chain is the three entries, and seq 4 is still free.
+    const pulled = (await pull(phone, '?after=0')).json<PullBody>();
+    expect(pulled.entries.map((e) => e.id)).toEqual([join.id, pokok.id, wajib.id]);
+    const fine = await phone.entryAt(4, wajib.hash, deposit(dodi, 'sukarela', 1_000));
+    const accepted = await pushWithHead(phone, serverHead, [fine]);
+    expect(accepted.json<PushAnswer>().results).toEqual([{ id: fine.id, status: 'accepted', serverSeq: 4 }]);
+    // Without head (an older phone) the server behaves as before: the reused seq is answered only.
+    expect((await h.push(phone, [other2])).results).toMatchObject([{ id: other2.id, status: 'rejected', reason: 'seq-reused' }]);
+  });
+
+  it('refuses a malformed head as an invalid request', async () => {
+    const coop = await h.createCooperative('KSP Kepala');
+    const phone = await h.enroll(coop);
+    for (const head of [{ seq: -1, hash: ZERO_HASH }, { seq: 0, hash: 'zz' }, { seq: 1.5, hash: ZERO_HASH }, 'head']) {
+      const response = await h.device(phone, 'POST', '/api/v1/sync/push', { head, entries: [] });
+      expect(response.statusCode, JSON.stringify(head)).toBe(400);
+      expect(response.json<{ error: { code: string } }>().error.code).toBe('invalid-request');
     }
   });
 
