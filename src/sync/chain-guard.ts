@@ -1,40 +1,27 @@
 /**
- * The sync run's first step: do not push onto a chain the server has moved past (device-head.ts).
+ * What a sync run does with the push's chain check (device-head.ts): do not push onto a chain the
+ * server has moved past, and say so.
  *
- * Asked once per JavaScript context, and only while there is something to push; once the phone
- * was found behind, the finding is kept (`sync.behind`) and every run asks again, so the phone
- * stops saying so the moment the district office has sorted it out.
+ * A refusal is kept (`sync.behind`) for the Sinkron page and stops the run; nothing was stored. Every
+ * later run pushes again — the server refuses before storing anything, so that costs the one request
+ * the run makes anyway — and the first push the server takes clears the finding, so the phone stops
+ * saying so the moment the district office has sorted it out.
  */
 import type { LumbungDb } from '../db/database.ts';
-import { pendingRange } from '../db/outbox.ts';
-import { checkDeviceHead } from './device-head.ts';
-import type { DeviceSession } from './device-request.ts';
+import { chainPosition } from './device-head.ts';
 import type { RunStop } from './refusal.ts';
 import { readSyncMeta, writeSyncMeta } from './sync-meta.ts';
 
-const inStep = new Set<string>();
+/** The run's stop for a 409 `device-chain-behind`, with the finding stored. */
+export async function stopForChainBehind(db: LumbungDb, details: unknown, now: Date): Promise<RunStop> {
+  const position = await chainPosition(db, details);
+  if (position === null) return { kind: 'failed', error: 'refused', detail: 'device-chain-behind' };
+  const { serverSeq, localSeq, forked } = position;
+  await writeSyncMeta(db, 'sync.behind', { at: now.toISOString(), serverSeq, localSeq, forked });
+  return { kind: 'failed', error: 'chain-behind', detail: `server ${String(serverSeq)}, phone ${String(localSeq)}` };
+}
 
-const outboxIsEmpty = async (db: LumbungDb): Promise<boolean> => (await pendingRange(db).first()) === undefined;
-
-/** Null when pushing is safe; otherwise why the run stops here. */
-export async function guardChain(session: DeviceSession, now: Date): Promise<RunStop | null> {
-  const { db } = session;
-  const key = `${db.name}:${session.deviceId}`;
-  const known = await readSyncMeta(db, 'sync.behind');
-  if (known === undefined && (inStep.has(key) || (await outboxIsEmpty(db)))) return null;
-  const check = await checkDeviceHead(session);
-  switch (check.kind) {
-    case 'in-step':
-    case 'unchecked':
-      inStep.add(key);
-      if (known !== undefined) await db.meta.delete('sync.behind');
-      return null;
-    case 'behind': {
-      const { serverSeq, localSeq, forked } = check;
-      await writeSyncMeta(db, 'sync.behind', { at: now.toISOString(), serverSeq, localSeq, forked });
-      return { kind: 'failed', error: 'chain-behind', detail: `server ${String(serverSeq)}, phone ${String(localSeq)}` };
-    }
-    case 'stop':
-      return check.stop;
-  }
+/** The server took a push with this phone's view of its chain: an earlier finding no longer holds. */
+export async function noteChainInStep(db: LumbungDb): Promise<void> {
+  if ((await readSyncMeta(db, 'sync.behind')) !== undefined) await db.meta.delete('sync.behind');
 }

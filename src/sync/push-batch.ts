@@ -14,6 +14,7 @@
  * goes, whatever its size (a year close of a big cooperative), because it cannot be split.
  */
 import type { Entry } from '../domain/entry/schema.ts';
+import { chainViewBefore } from './device-head.ts';
 import { encodeJsonBody, type EncodedBody } from './gzip-body.ts';
 
 export const MAX_BATCH_ENTRIES = 500;
@@ -42,7 +43,7 @@ const encoder = new TextEncoder();
 export async function nextBatch(entries: readonly Entry[], limits: BatchLimits = DEFAULT_BATCH_LIMITS): Promise<PushBatch> {
   if (entries.length === 0) throw new RangeError('nextBatch needs at least one entry');
   let count = 0;
-  let jsonBytes = 16; // `{"entries":[]}` and commas, roughly
+  let jsonBytes = 128; // `{"head":{"seq":…,"hash":"…"},"entries":[]}` and commas, roughly
   for (const entry of entries) {
     if (count >= limits.maxEntries) break;
     const size = encoder.encode(JSON.stringify(entry)).length + 1;
@@ -52,7 +53,10 @@ export async function nextBatch(entries: readonly Entry[], limits: BatchLimits =
   }
   for (;;) {
     const chosen = entries.slice(0, count);
-    const body = await encodeJsonBody({ entries: chosen }, limits.gzip);
+    const first = chosen[0];
+    if (first === undefined) throw new RangeError('nextBatch chose no entry');
+    // `head` (docs/api.md): lets the server refuse a batch from an old copy of this phone's books.
+    const body = await encodeJsonBody({ head: chainViewBefore(first), entries: chosen }, limits.gzip);
     if (body.bytes.length <= limits.maxWireBytes || count === 1) return { entries: chosen, body };
     count = Math.max(1, Math.floor(count / 2));
   }

@@ -9,6 +9,9 @@
  * - no usable answer (offline, timeout, 5xx, captive portal HTML) → stop; the entries stay pending
  *   and go again on the next run with the same ids, which the server makes idempotent.
  * - 401 `device-revoked` → stop for good; every entry is kept.
+ * - 409 `device-chain-behind` → the server's copy of this device's chain differs from ours (this
+ *   phone's books are an old copy; every batch carries `head` for that): nothing was stored; stop,
+ *   and keep the finding for the Sinkron page (chain-guard.ts). The first batch taken clears it.
  *
  * Pipelined, on a slow link: while one batch is on the wire, the next is read and encoded (JSON,
  * gzip), and when an answer settles its whole batch the next batch is signed and sent at once,
@@ -20,6 +23,8 @@
  */
 import { markAcked, outboxStats, pendingEntries, type PushResult as StoredPushResult } from '../db/outbox.ts';
 import type { Entry } from '../domain/entry/schema.ts';
+import { noteChainInStep, stopForChainBehind } from './chain-guard.ts';
+import { DEVICE_CHAIN_BEHIND } from './device-head.ts';
 import { deviceRequest, type DeviceSession } from './device-request.ts';
 import { ownEntriesBetween } from './own-entries.ts';
 import type { HttpOutcome } from './http-outcome.ts';
@@ -53,6 +58,8 @@ export type PushOutcome = { readonly tally: PushTally; readonly stop: RunStop | 
 export type PushOptions = {
   readonly limits?: BatchLimits | undefined;
   readonly onProgress?: ((pushed: number, total: number) => void) | undefined;
+  /** Device clock, for the time a chain-behind finding is noted. */
+  readonly now?: (() => Date) | undefined;
 };
 
 type Sending = { readonly batch: PushBatch; readonly answer: Promise<HttpOutcome<PushResponse>> };
@@ -96,6 +103,7 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
   let total = (await outboxStats(session.db)).pending;
   let resend: Entry[] = [];
   let gapRecoveries = 0;
+  let inStep = false;
   /** A request already sent (pipelined) whose answer the next round reads. */
   let sending: Sending | null = null;
   const progress = (): void => options.onProgress?.(tally.pushed, Math.max(total, tally.pushed));
@@ -120,6 +128,9 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
         limits = { ...limits, maxEntries: Math.max(1, Math.floor(batch.entries.length / 2)) };
         continue;
       }
+      if (outcome.status === 409 && outcome.code === DEVICE_CHAIN_BEHIND) {
+        return { tally, stop: await stopForChainBehind(session.db, outcome.details, (options.now ?? (() => new Date()))()) };
+      }
       return { tally, stop: stopForRefusal(outcome.status, outcome.code, outcome.message) };
     }
     const results = outcome.body.results;
@@ -132,6 +143,10 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     if (prepared !== null && gap === undefined && results.length === batch.entries.length) sending = send(session, prepared);
 
     await markAcked(session.db, results.map(toStored));
+    if (!inStep) {
+      inStep = true;
+      await noteChainInStep(session.db);
+    }
     const seqOf = new Map<string, Entry>(batch.entries.map((e) => [e.id, e]));
     for (const result of results) count(tally, result, seqOf.get(result.id));
     progress();

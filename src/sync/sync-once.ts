@@ -15,7 +15,6 @@ import { loadDeviceKeys } from '../db/device-keys.ts';
 import { readMeta, recordLastSync } from '../db/meta.ts';
 import { classifyStorageError } from '../db/storage-errors.ts';
 import type { DeviceSession } from './device-request.ts';
-import { guardChain } from './chain-guard.ts';
 import type { BatchLimits } from './push-batch.ts';
 import { pullAll, type PullOutcome, type PullTally } from './pull.ts';
 import { skipOwnEntriesInPull } from './pull-skip.ts';
@@ -106,11 +105,11 @@ async function run(db: LumbungDb, options: SyncOptions, now: () => Date): Promis
     timeoutMs: options.timeoutMs,
   };
 
-  const unsafe = await guardChain(session, now());
-  if (unsafe !== null) return stopped(db, unsafe, ZERO, now());
-
+  // Each push carries this phone's view of its chain; a server whose copy differs refuses it
+  // (chain-behind) before storing anything, so the check costs no request of its own.
   const pushed = await pushOutbox(session, {
     limits: options.batchLimits,
+    now,
     onProgress: (done, total) => options.onProgress?.({ step: 'push', pushed: done, total }),
   });
   await noteClock(db, pushed.tally.serverTime, now());
