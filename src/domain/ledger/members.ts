@@ -5,7 +5,7 @@
  */
 import type { EntryData, SavingsKind } from '../entry/schema.ts';
 import { rupiah, type Rupiah } from '../money.ts';
-import { periodKey } from './periods.ts';
+import { periodKeysOf } from './period-keys.ts';
 import type { Sign } from './posting.ts';
 import type { MemberEdit, MemberJoin, MemberPeriodRow, MemberProfile, MemberRow } from './rows.ts';
 import { addMemberNumber, noteDate, noteYear, removeMemberNumber, type LedgerState } from './state.ts';
@@ -188,17 +188,18 @@ export function bumpMemberPeriods(
   amount: number,
   t: Tracker,
 ): void {
-  const key = periodKey('m', date.slice(0, 7), memberId);
+  const keys = periodKeysOf(state, date);
+  const key = keys.month.keyOf(memberId);
   let row = state.memberPeriods.get(key);
   if (row === undefined) {
-    row = blankMonth(key, memberId, date.slice(0, 7));
+    row = blankMonth(key, memberId, keys.month.period);
     state.memberPeriods.set(key, row);
   }
   row[field] = rupiah(row[field] + amount);
-  if (field === 'pokok' || field === 'wajib' || field === 'sukarela') bumpDay(row, date.slice(8, 10), field, amount);
+  if (field === 'pokok' || field === 'wajib' || field === 'sukarela') bumpDay(row, keys.dayOfMonth, field, amount);
   if (isZeroPeriod(row)) state.memberPeriods.delete(key);
   t.touch('memberPeriods', key);
-  noteYear(state, Number(date.slice(0, 4)));
+  noteYear(state, keys.year);
   noteDate(state, date);
 }
 

@@ -5,8 +5,8 @@
 import { VIA_ACCOUNT } from '../chart.ts';
 import type { EntryType, JournalLine, Via } from '../entry/schema.ts';
 import { rupiah } from '../money.ts';
-import { periodKey } from './periods.ts';
-import type { CashLeg, CashMoveRow, Grain } from './rows.ts';
+import { periodKeysOf, type PeriodKeys } from './period-keys.ts';
+import type { CashLeg, CashMoveRow } from './rows.ts';
 import { noteDate, noteYear, type LedgerState } from './state.ts';
 import type { Tracker } from './tracker.ts';
 
@@ -14,8 +14,7 @@ export type Sign = 1 | -1;
 
 export function postLines(state: LedgerState, lines: readonly JournalLine[], date: string, sign: Sign, t: Tracker): void {
   if (lines.length === 0) return;
-  const year = date.slice(0, 4);
-  const month = date.slice(0, 7);
+  const keys = periodKeysOf(state, date);
   for (const line of lines) {
     const debit = sign * line.debit;
     const credit = sign * line.credit;
@@ -29,26 +28,18 @@ export function postLines(state: LedgerState, lines: readonly JournalLine[], dat
       if (total.debit === 0 && total.credit === 0) state.accounts.delete(code);
     }
     t.touch('accounts', code);
-    bumpAccountPeriod(state, 'm', month, code, debit, credit, t);
-    bumpAccountPeriod(state, 'd', date, code, debit, credit, t);
+    bumpAccountPeriod(state, keys.month, code, debit, credit, t);
+    bumpAccountPeriod(state, keys.day, code, debit, credit, t);
   }
-  noteYear(state, Number(year));
+  noteYear(state, keys.year);
   noteDate(state, date);
 }
 
-function bumpAccountPeriod(
-  state: LedgerState,
-  grain: Grain,
-  period: string,
-  code: string,
-  debit: number,
-  credit: number,
-  t: Tracker,
-): void {
-  const key = periodKey(grain, period, code);
+function bumpAccountPeriod(state: LedgerState, period: PeriodKeys, code: string, debit: number, credit: number, t: Tracker): void {
+  const key = period.keyOf(code);
   const row = state.accountPeriods.get(key);
   if (row === undefined) {
-    state.accountPeriods.set(key, { key, code, grain, period, debit: rupiah(debit), credit: rupiah(credit) });
+    state.accountPeriods.set(key, { key, code, grain: period.grain, period: period.period, debit: rupiah(debit), credit: rupiah(credit) });
   } else {
     row.debit = rupiah(row.debit + debit);
     row.credit = rupiah(row.credit + credit);
