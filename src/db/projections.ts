@@ -48,8 +48,9 @@ const CATCH_UP_LIMIT = 2_000;
  * 2: member rows gained `savingsEntries`, entry index rows share the entry's data, and profiles
  *    resolve edits in server order (index rows and edits carry the serverSeq the phone learned).
  * 3: no year period rows; a member's day savings live in the month row (`days`), no member day rows.
+ * 4: a setting's changes carry their serverSeq and are kept in server order.
  */
-export const PROJECTION_FORMAT = 3;
+export const PROJECTION_FORMAT = 4;
 // A store that has folded nothing yet (no mark written) holds no rows in any format, so it is
 // current: reading it must not need a rebuild, as reads run inside live queries, where Dexie
 // refuses the read-write transaction a rebuild opens (a fresh phone's Laporan failed to open).

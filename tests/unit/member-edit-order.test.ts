@@ -1,5 +1,5 @@
 /**
- * Member profile edits resolve by server order (members.ts `editsInServerOrder`): two ledgers that
+ * Member profile edits resolve by server order (in-server-order.ts `inServerOrder`): two ledgers that
  * folded the same edits in different arrival orders show the same profile once the edits carry
  * their serverSeq; an edit not yet numbered (a phone's own, pending) sits on top until it is.
  */

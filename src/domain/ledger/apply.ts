@@ -139,7 +139,7 @@ function applyEffect(state: LedgerState, row: EntryIndexRow, sign: Sign, t: Trac
       applyAccountAdded(state, row.entryId, row.data, sign, t);
       return;
     case 'settings.changed':
-      applySetting(state, row.entryId, row.date, row.data, sign, t);
+      applySetting(state, { entryId: row.entryId, date: row.date, serverSeq: row.serverSeq }, row.data, sign, t);
       return;
     case 'year.closed':
       applyYearClosed(state, row.entryId, row.date, row.data, sign, t);

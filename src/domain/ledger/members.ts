@@ -5,6 +5,7 @@
  */
 import type { EntryData, SavingsKind } from '../entry/schema.ts';
 import { rupiah, type Rupiah } from '../money.ts';
+import { inServerOrder } from './in-server-order.ts';
 import { periodKeysOf } from './period-keys.ts';
 import type { Sign } from './posting.ts';
 import type { MemberEdit, MemberJoin, MemberPeriodRow, MemberProfile, MemberRow } from './rows.ts';
@@ -30,37 +31,6 @@ function blankMember(memberId: string): MemberRow {
   };
 }
 
-/**
- * The order in which profile edits decide each field: the server's order (serverSeq) for every edit
- * the server has numbered, then this phone's edits it has not acknowledged yet, in the order they
- * were folded (they are newer than anything the server has told us about). The server folds in its
- * own order, so there this is simply the fold order; two phones that folded the same edits in
- * different arrival orders show the server's result once both edits are numbered.
- */
-export function editsInServerOrder(edits: readonly MemberEdit[]): readonly MemberEdit[] {
-  let ordered = true;
-  let last = 0;
-  for (const edit of edits) {
-    if (edit.serverSeq === null) {
-      last = Number.POSITIVE_INFINITY;
-    } else if (edit.serverSeq > last) {
-      last = edit.serverSeq;
-    } else {
-      ordered = false;
-      break;
-    }
-  }
-  if (ordered) return edits;
-  const numbered: { edit: MemberEdit; serverSeq: number }[] = [];
-  const pending: MemberEdit[] = [];
-  for (const edit of edits) {
-    if (edit.serverSeq === null) pending.push(edit);
-    else numbered.push({ edit, serverSeq: edit.serverSeq });
-  }
-  numbered.sort((a, b) => a.serverSeq - b.serverSeq);
-  return [...numbered.map((n) => n.edit), ...pending];
-}
-
 /** Recomputes the derived fields from the contribution lists. */
 function derive(row: MemberRow): MemberRow {
   const join = row.joins[0];
@@ -68,7 +38,7 @@ function derive(row: MemberRow): MemberRow {
   if (join !== undefined) {
     profile = { number: join.number, name: join.name, nik: join.nik, phone: join.phone, address: join.address };
     // Field by field: the last edit (in server order) that sets a field decides it.
-    for (const edit of editsInServerOrder(row.edits)) {
+    for (const edit of inServerOrder(row.edits)) {
       const c = edit.changes;
       profile = {
         number: profile.number,

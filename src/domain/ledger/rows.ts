@@ -137,9 +137,10 @@ export type LoanRow = {
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export type SettingChange = { entryId: string; date: string; value: JsonValue };
+/** `serverSeq`: the change's place in the server's order, null while only this phone holds it. */
+export type SettingChange = { entryId: string; date: string; serverSeq: number | null; value: JsonValue };
 
-/** A setting: every live change in fold order; the last one is the value. */
+/** A setting: every live change in the server's order (in-server-order.ts); the last one is the value. */
 export type SettingRow = { key: string; history: SettingChange[]; value: JsonValue };
 
 export type YearClosing = { entryId: string; date: string; shu: Rupiah };
