@@ -26,6 +26,7 @@ import { Results } from './support/results.ts';
 import { serveBuild } from './support/server.ts';
 import { pairedRatios, summarize } from './support/stats.ts';
 import type { LumbungBench, RecomputeTimes } from './harness/seed.ts';
+import type { Entry } from '../src/domain/entry/schema.ts';
 
 const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number);
 const SAVES = Number(process.env.SAVES ?? 20);
@@ -38,7 +39,8 @@ const SHU_YEAR = 2025;
 
 type BenchWindow = { lumbungBench: LumbungBench };
 
-export async function seed(context: BrowserContext, url: string, count: number): Promise<number> {
+/** Seeds `count` entries of `load` (the busy cooperative's history unless told otherwise); seconds taken. */
+export async function seed(context: BrowserContext, url: string, count: number, load: (count: number) => Promise<readonly Entry[]> = busyCooperative): Promise<number> {
   const page = await context.newPage();
   await page.goto(`${url}/bench/harness/seed.html`);
   await page.waitForFunction(() => (window as unknown as Partial<BenchWindow>).lumbungBench?.ready === true);
@@ -46,7 +48,7 @@ export async function seed(context: BrowserContext, url: string, count: number):
     (setup) => (window as unknown as BenchWindow).lumbungBench.setUp(setup),
     { cooperativeId: BUSY_COOPERATIVE_ID, deviceId: randomUUID(), userName: 'Bu Siti', pin: PIN },
   );
-  const entries = await busyCooperative(count);
+  const entries = await load(count);
   const started = Date.now();
   for (let at = 0; at < entries.length; at += BATCH) {
     const batch = entries.slice(at, at + BATCH);
@@ -151,6 +153,70 @@ export async function typeSearch(page: Page, text: string): Promise<number[]> {
     }
     return times;
   }, text);
+}
+
+/** One keystroke of real key input: keydown → painted, and the Event Timing duration of its interaction (undefined: below 16 ms, which the browser does not report). */
+export type Keystroke = { readonly painted: number; readonly eventTiming: number | undefined };
+
+/**
+ * Types `text` into the member search as a person would: real key input (CDP
+ * `Input.dispatchKeyEvent` through Playwright's keyboard), one key at a time. Per keystroke:
+ * - `painted`: the keydown's own timestamp (when the browser took the key, so the wait for the
+ *   page's main thread is in it) → the next paint after the list changed (rAF, then a task: the
+ *   frame that paints it), as typeSearch;
+ * - `eventTiming`: what INP counts — the longest Event Timing `duration` among the events of the
+ *   keystroke (keydown → the next paint after every handler ran, rounded to 8 ms). The browser
+ *   reports only durations ≥ 16 ms, so a keystroke with none was painted within 16 ms.
+ */
+export async function typeKeys(page: Page, text: string): Promise<Keystroke[]> {
+  const field = page.locator('main input[type=search]');
+  await field.focus();
+  await page.evaluate(() => {
+    const w = window as unknown as { keyTiming?: PerformanceEntry[]; keyObserver?: PerformanceObserver };
+    w.keyObserver?.disconnect();
+    const entries: PerformanceEntry[] = [];
+    w.keyTiming = entries;
+    w.keyObserver = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+    w.keyObserver.observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+  });
+  const strokes: { painted: number; at: number }[] = [];
+  for (const key of text) {
+    const armed = page.evaluate(
+      () =>
+        new Promise<{ painted: number; at: number }>((resolve) => {
+          const list = document.querySelector('main input[type=search]')?.closest('article') ?? document.body;
+          addEventListener(
+            'keydown',
+            (event) => {
+              const at = event.timeStamp;
+              const observer = new MutationObserver(() => {
+                observer.disconnect();
+                requestAnimationFrame(() => setTimeout(() => resolve({ painted: performance.now() - at, at }), 0));
+              });
+              observer.observe(list, { subtree: true, childList: true, characterData: true });
+            },
+            { capture: true, once: true },
+          );
+          (window as unknown as { keyArmed?: boolean }).keyArmed = true;
+        }),
+    );
+    await page.waitForFunction(() => (window as unknown as { keyArmed?: boolean }).keyArmed === true);
+    await page.evaluate(() => ((window as unknown as { keyArmed?: boolean }).keyArmed = false));
+    await page.keyboard.press(key);
+    strokes.push(await armed);
+    await page.waitForTimeout(50);
+  }
+  const timings = await page.evaluate(() => {
+    const w = window as unknown as { keyTiming?: PerformanceEntry[]; keyObserver?: PerformanceObserver };
+    const entries = [...(w.keyTiming ?? []), ...(w.keyObserver?.takeRecords() ?? [])];
+    w.keyObserver?.disconnect();
+    return entries.map((entry) => ({ start: entry.startTime, duration: entry.duration, interaction: (entry as PerformanceEventTiming & { interactionId?: number }).interactionId ?? 0 }));
+  });
+  return strokes.map((stroke, i) => {
+    const next = strokes[i + 1]?.at ?? Number.POSITIVE_INFINITY;
+    const mine = timings.filter((t) => t.interaction > 0 && t.start >= stroke.at - 0.5 && t.start < next - 0.5).map((t) => t.duration);
+    return { painted: stroke.painted, eventTiming: mine.length === 0 ? undefined : Math.max(...mine) };
+  });
 }
 
 const REPORTS = [

@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState, type MouseEvent } from 'react';
 import { allMembers } from '../../db/queries.ts';
 import { formatRupiah } from '../../domain/money-format.ts';
 import { Link } from '../navigation/link.tsx';
+import { navigate } from '../navigation/location.ts';
 import { getDb, useCanWrite } from '../session/index.ts';
-import { buildDirectory, searchDirectory, type MemberListing } from './member-directory.ts';
+import { buildDirectory, searchDirectory, type MemberDirectory, type MemberListing } from './member-directory.ts';
 import { membersMessages } from './messages.ts';
 import { VirtualList } from './VirtualList.tsx';
 
@@ -19,10 +20,7 @@ export { totalSavings } from './member-directory.ts';
 export function MemberList() {
   const m = membersMessages.useMessages();
   const canWrite = useCanWrite();
-  const id = useId();
-  const [text, setText] = useState('');
   const directory = useLiveQuery(async () => buildDirectory(await allMembers(getDb())), []);
-  const matches = useMemo(() => (directory === undefined ? undefined : searchDirectory(directory, text)), [directory, text]);
   return (
     <article className="page">
       <h1 className="page__title">{m.title}</h1>
@@ -33,6 +31,26 @@ export function MemberList() {
           </Link>
         </p>
       ) : null}
+      <MemberSearch directory={directory} />
+    </article>
+  );
+}
+
+type Messages = ReturnType<typeof membersMessages.current>;
+
+/** The search field, the count and the list: a keystroke re-renders only these. */
+function MemberSearch({ directory }: { readonly directory: MemberDirectory | undefined }) {
+  const m = membersMessages.useMessages();
+  const id = useId();
+  const [text, setText] = useState('');
+  const matches = useMemo(() => (directory === undefined ? undefined : searchDirectory(directory, text)), [directory, text]);
+  // The rows' words, made once per language rather than looked up by every row.
+  const renderMember = useMemo(() => {
+    const words: RowWords = { status: m.status, savings: m.columns.savings };
+    return (member: MemberListing) => <MemberListRow member={member} words={words} />;
+  }, [m]);
+  return (
+    <>
       <div className="field">
         <label className="field__label" htmlFor={id}>
           {m.searchLabel}
@@ -53,34 +71,49 @@ export function MemberList() {
             {statusLine(m, text.trim() === '', matches.length)}
           </p>
           {matches.length === 0 ? null : (
-            <VirtualList className="member-list" label={m.title} items={matches} itemKey={memberKey} renderItem={renderMember} />
+            <VirtualList className="member-list" label={m.title} items={matches} itemKey={memberKey} renderItem={renderMember} onClick={openRow} />
           )}
         </>
       )}
-    </article>
+    </>
   );
 }
 
-function statusLine(m: ReturnType<typeof membersMessages.current>, everyone: boolean, count: number): string {
+function statusLine(m: Messages, everyone: boolean, count: number): string {
   if (count === 0) return everyone ? m.empty : m.noMatch;
   return everyone ? m.all(count) : m.found(count);
 }
 
 const memberKey = (member: MemberListing) => member.memberId;
-const renderMember = (member: MemberListing) => <MemberListRow member={member} />;
 
-/** One member's row; the same member object from one keystroke to the next is not re-rendered. */
-const MemberListRow = memo(function MemberListRow({ member }: { readonly member: MemberListing }) {
-  const m = membersMessages.useMessages();
+/**
+ * A plain click on a row's link opens the member's book in the app (as `Link` does); modified
+ * clicks (new tab) and other buttons are the browser's. One handler on the list, not one per row.
+ */
+const openRow = (event: MouseEvent<HTMLUListElement>) => {
+  const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href]') : null;
+  if (link === null || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(link.getAttribute('href') ?? '/anggota');
+};
+
+type RowWords = { readonly status: Messages['status']; readonly savings: string };
+
+/**
+ * One member's row: a real link (works without JS, long-press, open in new tab) with no hooks or
+ * handlers of its own, so a keystroke that brings new rows mounts only elements. The same member
+ * object from one keystroke to the next is not re-rendered.
+ */
+const MemberListRow = memo(function MemberListRow({ member, words }: { readonly member: MemberListing; readonly words: RowWords }) {
   return (
-    <Link to={`/anggota/${member.memberId}`} className="member-list__row">
+    <a href={`/anggota/${member.memberId}`} className="member-list__row">
       <span className="member-list__number">{member.number}</span>
       <span className="member-list__name">{member.name}</span>
-      <span className={`status-tag${member.status === 'active' ? '' : ' status-tag--left'}`}>{m.status[member.status]}</span>
+      <span className={`status-tag${member.status === 'active' ? '' : ' status-tag--left'}`}>{words.status[member.status]}</span>
       <span className="member-list__savings amount">
-        <span className="visually-hidden">{m.columns.savings}: </span>
+        <span className="visually-hidden">{words.savings}: </span>
         {formatRupiah(member.savings)}
       </span>
-    </Link>
+    </a>
   );
 });

@@ -1,16 +1,17 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type MouseEventHandler, type ReactNode } from 'react';
 
 /** Rows rendered above and below the visible part, so a flick or a Tab lands on a row already there. */
 const OVERSCAN = 6;
 /** A row's height and gap before one is measured: one line of text in a 48 px touch target, plus its second line. */
 const ESTIMATED_PITCH = 72;
 /**
- * Re-measurements of the pitch per list contents or viewport size: rows of slightly different
- * heights give a slightly different average in each window, which must not re-render for ever.
+ * Re-measurements of the pitch per list contents or width: rows of slightly different heights give
+ * a slightly different average in each window, which must not re-render for ever.
  */
 const MEASUREMENTS = 3;
 
-type Range = { readonly first: number; readonly end: number };
+/** Rows `first` … `end` − 1 are rendered; `shownFirst` … `shownEnd` − 1 of them are on screen (the rest is overscan). */
+type Range = { readonly first: number; readonly end: number; readonly shownFirst: number; readonly shownEnd: number };
 
 type Props<T> = {
   readonly items: readonly T[];
@@ -19,6 +20,8 @@ type Props<T> = {
   /** The list's accessible name. */
   readonly label: string;
   readonly className?: string;
+  /** One handler for every row's clicks (delegation: rows need no handler of their own). */
+  readonly onClick?: MouseEventHandler<HTMLUListElement>;
 };
 
 /**
@@ -28,73 +31,115 @@ type Props<T> = {
  * (`aria-posinset`/`aria-setsize`), so "12 of 5 000" is read although 20 rows exist.
  *
  * Rows are assumed to be about the same height (they are one member each); the pitch (height + gap)
- * is measured from the rendered rows and follows large text or a narrow screen. Scrolling and
- * resizing re-render only when the range of rows in view changes.
+ * is measured from the rendered rows and follows large text or a narrow screen. No geometry is read
+ * while rendering or committing (that would force a layout in the middle of a keystroke): the pitch
+ * is measured in a ResizeObserver callback, which runs after the frame's own layout, whenever the
+ * rows' size changes (another text size, another width, another number of rows); the rows in view
+ * are re-read on scroll and resize, at most once a frame.
  */
-export function VirtualList<T>({ items, itemKey, renderItem, label, className }: Props<T>) {
+export function VirtualList<T>({ items, itemKey, renderItem, label, className, onClick }: Props<T>) {
   const listRef = useRef<HTMLUListElement>(null);
   const [pitch, setPitch] = useState(ESTIMATED_PITCH);
-  const [range, setRange] = useState<Range>(() => ({ first: 0, end: Math.ceil(viewportHeight() / ESTIMATED_PITCH) + OVERSCAN }));
+  const [range, setRange] = useState<Range>(() => withOverscan(0, Math.ceil(viewportHeight() / ESTIMATED_PITCH)));
+  // The contents whose overscan rows are rendered: new contents (a keystroke) render the rows on
+  // screen first, and the overscan only after that frame is painted.
+  const [settled, setSettled] = useState<readonly T[]>();
+  // What the observers read: the pitch rendered now, and how many more re-measurements it may take.
+  const pitchNow = useRef(pitch);
   const measurements = useRef(MEASUREMENTS);
+  const focusedKey = useRef<string>(undefined);
 
-  const update = useCallback(() => {
-    const list = listRef.current;
-    if (list === null) return;
-    const next = rangeInView(list, pitch);
-    setRange((current) => (current.first === next.first && current.end === next.end ? current : next));
+  useLayoutEffect(() => {
+    pitchNow.current = pitch;
   }, [pitch]);
-
-  // The rows in view follow the page's scrolling and size; at most one update a frame.
-  useEffect(() => {
-    let frame = 0;
-    const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(() => ((frame = 0), update()));
-    };
-    const resized = () => {
-      measurements.current = MEASUREMENTS;
-      schedule();
-    };
-    window.addEventListener('scroll', schedule, { passive: true });
-    window.addEventListener('resize', resized);
-    return () => {
-      window.removeEventListener('scroll', schedule);
-      window.removeEventListener('resize', resized);
-      cancelAnimationFrame(frame);
-    };
-  }, [update]);
-
-  // New contents may have rows of another height (declared before the measuring effect, which runs after it).
+  // New contents may have rows of another height.
   useLayoutEffect(() => {
     measurements.current = MEASUREMENTS;
   }, [items]);
 
-  // Before paint: measure the rows just rendered, and correct the range if the list moved or shrank.
-  useLayoutEffect(() => {
+  useEffect(() => {
     const list = listRef.current;
     if (list === null) return;
-    const measured = measurements.current > 0 ? measuredPitch(list) : undefined;
-    if (measured !== undefined && Math.abs(measured - pitch) > 0.5) {
-      measurements.current -= 1;
-      setPitch(measured);
-    } else {
-      update();
-    }
-  });
+    const place = () => {
+      const next = rangeInView(list, pitchNow.current);
+      setRange((current) => (current.first === next.first && current.end === next.end && current.shownFirst === next.shownFirst && current.shownEnd === next.shownEnd ? current : next));
+    };
+    let frame = 0;
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(() => ((frame = 0), place()));
+    };
+    let width = -1;
+    const resized = (entries: readonly ResizeObserverEntry[]) => {
+      const box = entries.at(-1)?.contentRect;
+      if (box !== undefined && box.width !== width) {
+        width = box.width;
+        measurements.current = MEASUREMENTS;
+      }
+      const measured = measurements.current > 0 ? measuredPitch(list) : undefined;
+      if (measured !== undefined && Math.abs(measured - pitchNow.current) > 0.5) {
+        measurements.current -= 1;
+        pitchNow.current = measured;
+        setPitch(measured);
+      }
+      place();
+    };
+    // Without ResizeObserver (jsdom), the estimate stands and only scrolling moves the range.
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(resized);
+    observer?.observe(list);
+    addEventListener('scroll', schedule, { passive: true });
+    addEventListener('resize', schedule);
+    return () => {
+      observer?.disconnect();
+      removeEventListener('scroll', schedule);
+      removeEventListener('resize', schedule);
+      cancelAnimationFrame(frame);
+    };
+  }, []);
+
+  // A row has focus and the contents changed (a member added or renamed on another phone): the
+  // focus moves to the row now showing the same item, so Enter opens what the user had reached.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const wanted = focusedKey.current;
+    if (list === null || wanted === undefined || !(document.activeElement instanceof Element) || !list.contains(document.activeElement)) return;
+    if (keyAt(document.activeElement, items, itemKey) === wanted) return;
+    const row = [...list.children].find((li) => keyAt(li, items, itemKey) === wanted);
+    const target = row?.querySelector<HTMLElement>('a, button, [tabindex]');
+    if (target !== null && target !== undefined) target.focus({ preventScroll: true });
+    // Its item is no longer rendered: as if its row had been removed, rather than Enter opening another.
+    else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  }, [items, itemKey]);
+
+  useEffect(() => {
+    if (settled === items) return;
+    return afterPaint(() => setSettled(items));
+  }, [items, settled]);
 
   // A shorter list than the range (a narrower search while scrolled down): its last rows, until
-  // the layout effect has placed the range where the list now is.
-  const first = Math.max(0, Math.min(range.first, items.length - (range.end - range.first)));
-  const end = Math.min(first + (range.end - range.first), items.length);
+  // scrolling (the page got shorter) places the range where the list now is.
+  const [from, to] = settled === items ? [range.first, range.end] : [range.shownFirst, range.shownEnd];
+  const first = Math.max(0, Math.min(from, items.length - (to - from)));
+  const end = Math.min(first + (to - from), items.length);
   const shown = items.slice(first, end);
   return (
     <ul
       ref={listRef}
       className={className}
       aria-label={label}
+      onClick={onClick}
+      onFocus={(event) => {
+        focusedKey.current = keyAt(event.target, items, itemKey);
+      }}
+      onBlur={() => {
+        focusedKey.current = undefined;
+      }}
       style={{ paddingTop: first * pitch, paddingBottom: (items.length - end) * pitch }}
     >
       {shown.map((item, offset) => (
-        <li key={itemKey(item)} aria-posinset={first + offset + 1} aria-setsize={items.length}>
+        // Keyed by place, not by item: a keystroke rewrites the text of the rows already there
+        // instead of removing and creating elements (and scrolling by one row still adds and
+        // drops one row). The focused row follows its item (below).
+        <li key={first + offset} aria-posinset={first + offset + 1} aria-setsize={items.length}>
           {renderItem(item)}
         </li>
       ))}
@@ -102,18 +147,42 @@ export function VirtualList<T>({ items, itemKey, renderItem, label, className }:
   );
 }
 
+/** The key of the item shown by the row holding `node` (its place is in `aria-posinset`). */
+function keyAt<T>(node: EventTarget, items: readonly T[], itemKey: (item: T) => string): string | undefined {
+  const row = node instanceof Element ? node.closest('li[aria-posinset]') : null;
+  const item = row === null ? undefined : items[Number(row.getAttribute('aria-posinset')) - 1];
+  return item === undefined ? undefined : itemKey(item);
+}
+
 function viewportHeight(): number {
   return typeof window === 'undefined' ? 800 : window.innerHeight || 800;
 }
 
-/** The rows whose place (at `pitch` each) overlaps the viewport, plus the overscan. */
+const withOverscan = (shownFirst: number, shownEnd: number): Range => ({ first: Math.max(0, shownFirst - OVERSCAN), end: shownEnd + OVERSCAN, shownFirst, shownEnd });
+
+/** The rows whose place (at `pitch` each) overlaps the viewport, and the overscan around them. */
 function rangeInView(list: HTMLElement, pitch: number): Range {
   const top = list.getBoundingClientRect().top;
   const visibleFrom = Math.max(0, -top);
   const visibleTo = Math.max(0, viewportHeight() - top);
-  return {
-    first: Math.max(0, Math.floor(visibleFrom / pitch) - OVERSCAN),
-    end: Math.ceil(visibleTo / pitch) + OVERSCAN,
+  return withOverscan(Math.floor(visibleFrom / pitch), Math.ceil(visibleTo / pitch));
+}
+
+/**
+ * Runs `work` once the next frame has been painted (when the browser is idle, or in the task after
+ * the frame where there is no requestIdleCallback); returns a cancel.
+ */
+function afterPaint(work: () => void): () => void {
+  let idle = 0;
+  let timer = 0;
+  const frame = requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(work, { timeout: 200 });
+    else timer = window.setTimeout(work, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (idle !== 0) cancelIdleCallback(idle);
+    clearTimeout(timer);
   };
 }
 
