@@ -4,7 +4,7 @@
  * sales and expenses, some reversals). Prints the median of 5 folds, and per-entry applyEntry with
  * touched tracking as the phone does it.
  *
- *   node --import tsx bench/ledger-fold.ts
+ *   node --import tsx bench/ledger-fold.ts [--against <dir>/src/domain/ledger/index.ts]
  */
 import { buildUnsignedEntry, type BuildEntryInput } from '../src/domain/entry/create.ts';
 import { ZERO_HASH, type Entry, type JournalLine } from '../src/domain/entry/schema.ts';
@@ -80,6 +80,12 @@ outer: for (let y = 2022; y <= 2026; y++) {
 entries.length = Math.min(entries.length, 100_000);
 console.log(`entries: ${entries.length}`);
 
+// The fold's input as the folders hold it: the server parses each stored entry's JSON
+// (server/entries/ledger-cache.ts), the phone reads structured clones from IndexedDB. Entries built
+// here have ids and dates made of concatenated pieces, which V8 must flatten on first use — a cost
+// no real fold pays — so the bench folds a JSON round trip of them.
+const stored = JSON.parse(JSON.stringify(entries)) as Entry[];
+
 // The machine may be busy (CI shares two cores): CPU time, unlike wall time, leaves out the time
 // this process waited for a core; a reference loop shows how slow the machine is right now.
 const cpuMs = (since: NodeJS.CpuUsage): number => {
@@ -97,26 +103,55 @@ console.log(
     `(wall ${(performance.now() - ref0).toFixed(0)} ms)`,
 );
 
-const runs: { wall: number; cpu: number }[] = [];
-let state = emptyLedger();
-for (let run = 0; run < 5; run++) {
+// A baseline in the same run: the fold of another version of the domain (`--against
+// <dir>/src/domain/ledger/index.ts`, e.g. a `git archive` of an older commit), folded alternately
+// with this one on the same entries, so both see the same machine.
+const againstPath = process.argv[process.argv.indexOf('--against') + 1];
+type Folder = { foldEntries: typeof foldEntries; emptyLedger: typeof emptyLedger };
+const against: Folder | null = process.argv.includes('--against') && againstPath !== undefined ? ((await import(againstPath)) as Folder) : null;
+
+type Run = { wall: number; cpu: number };
+function timeFold(folder: Folder): Run {
   const cpu0 = process.cpuUsage();
   const start = performance.now();
-  state = foldEntries(entries);
-  runs.push({ wall: performance.now() - start, cpu: cpuMs(cpu0) });
+  state = folder.foldEntries(stored);
+  return { wall: performance.now() - start, cpu: cpuMs(cpu0) };
 }
-runs.sort((a, b) => a.cpu - b.cpu);
+const byCpu = (a: Run, b: Run): number => a.cpu - b.cpu;
+const runs: Run[] = [];
+const baseRuns: Run[] = [];
+const ratios: number[] = [];
+let state = emptyLedger();
+for (let run = 0; run < 5; run++) {
+  state = emptyLedger(); // the previous fold's ~100 MB is garbage, as after a real rebuild
+  const mine = timeFold({ foldEntries, emptyLedger });
+  runs.push(mine);
+  if (against === null) continue;
+  state = emptyLedger();
+  const base = timeFold(against);
+  baseRuns.push(base);
+  ratios.push(mine.cpu / base.cpu);
+}
+runs.sort(byCpu);
 const median = runs[2];
 console.log(
-  `foldEntries of ${entries.length}: median CPU ${median?.cpu.toFixed(0)} ms (wall ${median?.wall.toFixed(0)} ms); ` +
+  `foldEntries of ${stored.length}: median CPU ${median?.cpu.toFixed(0)} ms (wall ${median?.wall.toFixed(0)} ms); ` +
     `fastest CPU ${runs[0]?.cpu.toFixed(0)} ms`,
 );
+if (against !== null) {
+  baseRuns.sort(byCpu);
+  ratios.sort((a, b) => a - b);
+  console.log(
+    `  against ${againstPath}: median CPU ${baseRuns[2]?.cpu.toFixed(0)} ms (wall ${baseRuns[2]?.wall.toFixed(0)} ms); ` +
+      `this ÷ that, CPU, median of 5 alternating pairs: ${ratios[2]?.toFixed(2)}×`,
+  );
+}
 
 const live = emptyLedger();
 let rows = 0;
 const cpuStart = process.cpuUsage();
 const start = performance.now();
-for (const e of entries) {
+for (const e of stored) {
   const { touched } = applyEntry(live, e);
   for (const keys of Object.values(touched)) rows += keys.length;
 }
