@@ -133,6 +133,40 @@ describe('Anggota: a list of any length renders only the rows in view', () => {
   });
 });
 
+describe('Anggota: rows are reused in place', () => {
+  it('a focused row keeps its member when the list changes under it, and a click on a row opens its book', async () => {
+    const db = session.db;
+    await joinedOnAnotherPhone(db, [
+      ['A-002', 'Budi Warga'],
+      ['A-003', 'Citra Warga'],
+      ['A-004', 'Dewi Warga'],
+    ]);
+    open('/anggota');
+    const list = await screen.findByRole('list', { name: 'Anggota' });
+    await waitFor(() => expect(within(list).getAllByRole('link')).toHaveLength(3));
+    within(list).getByRole('link', { name: /Citra Warga/ }).focus();
+    expect(document.activeElement).toHaveTextContent('Citra Warga');
+
+    // A member pulled from another phone sorts first: every row now shows the member that was
+    // one place above it, but the focus stays with Citra (Enter opens whom the user had reached).
+    await joinedOnAnotherPhone(db, [['A-001', 'Ani Warga']]);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('4 anggota ditampilkan'));
+    expect(within(list).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      expect.stringContaining('Ani Warga'),
+      expect.stringContaining('Budi Warga'),
+      expect.stringContaining('Citra Warga'),
+      expect.stringContaining('Dewi Warga'),
+    ]);
+    expect(document.activeElement).toHaveTextContent('Citra Warga');
+    expect(document.activeElement?.closest('li')).toHaveAttribute('aria-posinset', '3');
+    expect(document.activeElement).toHaveAttribute('href', within(list).getAllByRole('link')[2]?.getAttribute('href') ?? '');
+
+    // Clicking a row opens that member's book in the app (one handler on the list, not one per row).
+    fireEvent.click(within(list).getByRole('link', { name: /Dewi Warga/ }));
+    await waitFor(() => expect(window.location.pathname).toMatch(/^\/anggota\/[0-9a-f-]{36}$/));
+  });
+});
+
 describe('Anggota: add a member', () => {
   it('validates as the user types, in Indonesian, and saves the member and the pokok', async () => {
     const user = userEvent.setup();
