@@ -3,7 +3,8 @@
  * store (as data.bench.ts), unlocks, does the interaction once to warm up, then profiles it and
  * prints the functions with the most self time (CDP Profiler, CPU ×4).
  *
- *   node --import tsx bench/profile.ts save|search|shu [entries]
+ *   node --import tsx bench/profile.ts save|search|shu [entries]      (SAVES=5: saves profiled together)
+ *   node --import tsx bench/profile.ts search members   (the members-only set: 5 000 members, bench/support/members-only.ts)
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { goTo, unlock, waitForHeading } from '../tests/support/e2e-flows.ts';
@@ -11,8 +12,37 @@ import { ensureBuild } from './support/build.ts';
 import { launch, throttle } from './support/chromium.ts';
 import { serveBuild } from './support/server.ts';
 import { openShopSale, PIN, seed, tapUntil, typeSearch } from './data.bench.ts';
+import { membersOnly } from './support/members-only.ts';
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
+
+/** Self samples by function, added up over every `profiled` call until `report`. */
+const selfSamples = new Map<string, number>();
+/** Inclusive samples of the functions named in INCLUSIVE (comma-separated), outermost calls only. */
+const inclusiveSamples = new Map<string, number>();
+const INCLUSIVE = (process.env.INCLUSIVE ?? '').split(',').filter((name) => name !== '');
+
+function addInclusive(nodes: readonly ProfileNode[]): void {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const total = (n: ProfileNode): number => (n.hitCount ?? 0) + (n.children ?? []).reduce((sum, id) => sum + total(byId.get(id) ?? { id, callFrame: n.callFrame }), 0);
+  const walk = (n: ProfileNode, inside: ReadonlySet<string>): void => {
+    const name = n.callFrame.functionName;
+    let next = inside;
+    if ((INCLUSIVE.includes(name) || INCLUSIVE.includes('*')) && !inside.has(name)) {
+      inclusiveSamples.set(name, (inclusiveSamples.get(name) ?? 0) + total(n));
+      next = new Set([...inside, name]);
+    }
+    for (const id of n.children ?? []) {
+      const child = byId.get(id);
+      if (child !== undefined) walk(child, next);
+    }
+  };
+  const root = nodes[0];
+  if (root !== undefined) walk(root, new Set());
+}
+
+/** The same, by script (a chunk of the build: Dexie, React, zod, the app's modules) and by inclusive time in each. */
+const scriptSamples = new Map<string, number>();
 
 async function profiled(cdp: CDPSession, work: () => Promise<unknown>): Promise<void> {
   await cdp.send('Profiler.enable');
@@ -20,15 +50,24 @@ async function profiled(cdp: CDPSession, work: () => Promise<unknown>): Promise<
   await cdp.send('Profiler.start');
   await work();
   const { profile } = await cdp.send('Profiler.stop');
-  const nodes = profile.nodes as ProfileNode[];
-  const total = nodes.reduce((sum, n) => sum + (n.hitCount ?? 0), 0);
-  const self = new Map<string, number>();
-  for (const n of nodes) {
+  addInclusive(profile.nodes);
+  for (const n of profile.nodes as ProfileNode[]) {
     const where = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${String(n.callFrame.lineNumber)}`;
-    self.set(where, (self.get(where) ?? 0) + (n.hitCount ?? 0));
+    selfSamples.set(where, (selfSamples.get(where) ?? 0) + (n.hitCount ?? 0));
+    const script = n.callFrame.url.split('/').pop() || n.callFrame.functionName;
+    scriptSamples.set(script, (scriptSamples.get(script) ?? 0) + (n.hitCount ?? 0));
   }
-  for (const [where, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+}
+
+function report(): void {
+  const total = [...selfSamples.values()].reduce((sum, hits) => sum + hits, 0);
+  for (const [where, hits] of [...selfSamples].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
     console.log(`${((100 * hits) / total).toFixed(1).padStart(5)} %  ${where}`);
+  }
+  for (const [name, hits] of [...inclusiveSamples].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`inclusive ${((100 * hits) / total).toFixed(1).padStart(5)} %  ${name}`);
+  console.log('self time by script:');
+  for (const [script, hits] of [...scriptSamples].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`${((100 * hits) / total).toFixed(1).padStart(5)} %  ${script}`);
   }
 }
 
@@ -40,7 +79,8 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     await context.route('**/api/**', (route) => route.abort());
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await seed(context, server.url, Number(size));
+    if (what === 'search' && size === 'members') await seed(context, server.url, 0, () => membersOnly());
+    else await seed(context, server.url, Number(size));
     const page: Page = await context.newPage();
     await page.goto(`${server.url}/`);
     await unlock(page, PIN);
@@ -49,8 +89,12 @@ async function main(): Promise<void> {
     if (what === 'save') {
       await openShopSale(page);
       console.log('warm-up save', await tapUntil(page, 'Simpan penjualan', 'Tersimpan'));
-      await openShopSale(page);
-      await profiled(cdp, async () => console.log('profiled save', await tapUntil(page, 'Simpan penjualan', 'Tersimpan')));
+      // Several saves added up (the form opened afresh before each, outside the profile), so one
+      // slow frame does not decide the list.
+      for (let i = 0; i < Number(process.env.SAVES ?? 5); i++) {
+        await openShopSale(page);
+        await profiled(cdp, async () => console.log('profiled save', await tapUntil(page, 'Simpan penjualan', 'Tersimpan')));
+      }
     } else if (what === 'shu') {
       // Opened once (the ledger is read into memory on the first open), then profiled from Laporan.
       for (const profile of [false, true]) {
@@ -73,6 +117,7 @@ async function main(): Promise<void> {
       await page.waitForTimeout(300);
       await profiled(cdp, async () => console.log('profiled', await typeSearch(page, '4207')));
     }
+    report();
   } finally {
     await browser.close();
     await server.close();

@@ -1,29 +1,37 @@
 /**
  * Recording one entry on the phone (DESIGN Principle 2, "Saved means saved").
  *
- * 1. Outside any transaction: read identity, key and chain head; build, hash and sign the entry.
- *    WebCrypto is asynchronous and IndexedDB commits a transaction as soon as it sees no pending
- *    request across a task boundary, so signing inside would commit half of the work early.
+ * 1. Outside any transaction: build, hash and sign the entry against the identity, key and chain
+ *    head this phone last knew (kept in memory from the previous save, or read now; `warmAppend`
+ *    reads them while a form is open). WebCrypto is asynchronous and IndexedDB commits a
+ *    transaction as soon as it sees no pending request across a task boundary, so signing inside
+ *    would commit half of the work early.
  * 2. One read-write transaction (strict durability, see database.ts) over entries + meta +
- *    projections + receipts: re-check that the chain head is still the one we signed against,
- *    store the entry verbatim as `pending`, advance seq and head, fold it into the ledger and write
- *    exactly the projection rows it touched. Any failure aborts all of it.
+ *    projections + receipts. Its reads go out in one round: the identity and chain head (they must
+ *    still be the ones we signed against — another tab, a pull that re-issued, a restore may have
+ *    moved them, and then the entry is signed again on the new head, so the chain never forks),
+ *    the id (a double tap), the receipt counter and the projection mark. Then it stores the entry
+ *    verbatim as `pending`, advances seq and head, folds it into the ledger and writes exactly the
+ *    projection rows it touched. Any failure aborts all of it.
  * 3. Only after the commit resolves is the entry reported as saved.
  *
- * Several tabs (and the service worker) may append at once. Where the Web Locks API exists the whole
- * sequence runs under one lock, so signatures are not wasted; without it, the head re-check inside
- * the transaction is what keeps seq and chain correct, and the loser re-signs on the new head.
+ * Several tabs (and the service worker) may append at once. The head re-check inside the
+ * transaction is what keeps seq and chain correct: the loser re-signs on the new head. Where the
+ * Web Locks API exists the whole sequence can also run under one lock, so no signature is wasted;
+ * the forms do without it (`locks: null`): asking for it is a round trip to the browser process on
+ * every tap, and two tabs saving in the same instant are rare.
  */
 import { buildUnsignedEntry, signEntry } from '../domain/entry/create.ts';
 import { entrySchema, type Entry, type EntryData, type EntryType, type JournalLine } from '../domain/entry/schema.ts';
 import type { EntryId } from '../domain/ids.ts';
 import type { Flag } from '../domain/ledger/index.ts';
 import type { LumbungDb } from './database.ts';
-import { loadDeviceKeys } from './device-keys.ts';
+import { loadDeviceKeys, type DeviceKeys } from './device-keys.ts';
 import { entryRow, refsOf } from './entry-row.ts';
-import { readChainHead, readMeta, writeMeta } from './meta.ts';
+import { holdLiveQueryNotice, type LiveQueryNotice } from './live-query-notice.ts';
+import { readChainHead, readMeta, writeMeta, type ChainHead, type Identity } from './meta.ts';
 import { bumpMark, commitLedger, dropLedgerCache, foldAndWrite, takeLedgerForFold } from './projections.ts';
-import { takeReceiptNumber } from './receipts.ts';
+import { formatReceiptNumber } from './receipts.ts';
 import { classifyStorageError, failure, StorageAbort, type StorageResult } from './storage-errors.ts';
 
 /** What a screen hands over: the business facts. Ids of the envelope, seq and chain are ours. */
@@ -45,12 +53,45 @@ export type AppendDeps = {
   /** Web Locks; defaults to `navigator.locks` where the runtime has it. `null` disables it. */
   locks?: LockManager | null;
   maxAttempts?: number;
+  /**
+   * When the screens' live queries hear of the commit. By default at once; a form passes a
+   * function that runs `tell` after the frame showing "Tersimpan" (the refreshed lists and
+   * balances follow in the next frames instead of delaying that one).
+   */
+  tellLiveQueries?: (tell: () => void) => void;
 };
 
 export type SavedEntry = { entry: Entry; flags: Flag[]; receiptNo?: string; alreadySaved: boolean };
 
 const DEFAULT_ATTEMPTS = 5;
 const LOCK_NAME = 'lumbung-append';
+
+/**
+ * Who signs and on which head, as this phone last knew them. Only a hint: the transaction
+ * re-reads identity and head and refuses an entry signed on anything else ('chain-moved').
+ */
+type Signer = { identity: Identity; keys: DeviceKeys; head: ChainHead };
+const signers = new WeakMap<LumbungDb, Signer>();
+
+/**
+ * Reads identity, key and chain head ahead of a save (a form calls it when it opens), so the tap
+ * itself starts with building and signing. Harmless if anything moves before the save.
+ */
+export async function warmAppend(db: LumbungDb): Promise<void> {
+  if (signers.has(db)) return;
+  const signer = await readSigner(db);
+  if (signer !== undefined && !signers.has(db)) signers.set(db, signer);
+}
+
+async function readSigner(db: LumbungDb): Promise<Signer | undefined> {
+  // Transaction scopes are always `async` functions: Dexie keeps the transaction bound across
+  // native awaits only then (dexie#978), otherwise later calls silently run outside it.
+  // The three reads in parallel: one IndexedDB round trip instead of three.
+  const [identity, keys, head] = await db.transaction('r', db.meta, db.keys, async () =>
+    Promise.all([readMeta(db, 'identity'), loadDeviceKeys(db), readChainHead(db)]),
+  );
+  return identity === undefined || keys === undefined ? undefined : { identity, keys, head };
+}
 
 export async function appendEntry(db: LumbungDb, draft: EntryDraft, deps: AppendDeps = {}): Promise<StorageResult<SavedEntry>> {
   const locks = deps.locks === undefined ? defaultLocks() : deps.locks;
@@ -59,7 +100,7 @@ export async function appendEntry(db: LumbungDb, draft: EntryDraft, deps: Append
     if (locks === null) return await attempt();
     return await locks.request(`${LOCK_NAME}:${db.name}`, attempt);
   } catch (error) {
-    dropLedgerCache(db);
+    forget(db);
     return classifyStorageError(error);
   }
 }
@@ -69,7 +110,13 @@ function defaultLocks(): LockManager | null {
   return nav?.locks ?? null;
 }
 
-type Prepared = { entry: Entry; reversed: Entry | undefined };
+/** After a failure nothing remembered is trusted: the ledger copy and the signer are read again. */
+function forget(db: LumbungDb): void {
+  dropLedgerCache(db);
+  signers.delete(db);
+}
+
+type Prepared = { entry: Entry; reversed: Entry | undefined; signer: Signer };
 
 async function appendWithRetries(db: LumbungDb, draft: EntryDraft, deps: AppendDeps): Promise<StorageResult<SavedEntry>> {
   const maxAttempts = deps.maxAttempts ?? DEFAULT_ATTEMPTS;
@@ -84,14 +131,9 @@ async function appendWithRetries(db: LumbungDb, draft: EntryDraft, deps: AppendD
 }
 
 async function prepare(db: LumbungDb, draft: EntryDraft, deps: AppendDeps): Promise<StorageResult<Prepared>> {
-  // Transaction scopes are always `async` functions: Dexie keeps the transaction bound across
-  // native awaits only then (dexie#978), otherwise later calls silently run outside it.
-  // The three reads in parallel: one IndexedDB round trip instead of three (each one is a hop to
-  // the browser process, several milliseconds on a loaded phone).
-  const [identity, keys, head] = await db.transaction('r', db.meta, db.keys, async () =>
-    Promise.all([readMeta(db, 'identity'), loadDeviceKeys(db), readChainHead(db)]),
-  );
-  if (identity === undefined || keys === undefined) return failure('not-initialised');
+  const signer = signers.get(db) ?? (await readSigner(db));
+  if (signer === undefined) return failure('not-initialised');
+  const { identity, keys, head } = signer;
   let reversed: Entry | undefined;
   let original: readonly JournalLine[] | undefined;
   if (draft.type === 'entry.reversed') {
@@ -120,38 +162,48 @@ async function prepare(db: LumbungDb, draft: EntryDraft, deps: AppendDeps): Prom
   // The signed entry must be exactly what every receiver will accept; parse it as they will.
   const parsed = entrySchema.safeParse(signed);
   if (!parsed.success) return failure('entry-invalid', parsed.error.issues);
-  return { ok: true, value: { entry: signed, reversed } };
+  return { ok: true, value: { entry: signed, reversed, signer } };
 }
 
 async function commit(db: LumbungDb, prepared: Prepared, deps: AppendDeps): Promise<StorageResult<SavedEntry>> {
-  const { entry, reversed } = prepared;
+  const { entry, reversed, signer } = prepared;
+  const receiptYear = Number(entry.date.slice(0, 4));
   try {
     // Named points for the browser kill tests (tests/e2e/kill-points.test.ts): the harness sets a
     // DevTools breakpoint on these calls and kills Chromium while the page is paused there. A page
     // script cannot change anything through them; without DevTools they only log at debug level.
     console.debug('lumbung:before-commit');
     const outcome = await db.transaction('rw', [db.entries, db.meta, db.projections, db.receipts], async () => {
-      // Independent requests go out together (one round trip each group); any failure aborts all of it.
-      const [existing, head, reversedAlready, { state, mark }] = await Promise.all([
+      // Every read of the save in one round; any failure aborts all of it.
+      const [existing, identity, head, counter, reversedAlready, { state, mark }] = await Promise.all([
         db.entries.get(entry.id),
+        readMeta(db, 'identity'),
         readChainHead(db),
+        deps.receipt === true ? db.receipts.get(receiptYear) : Promise.resolve(undefined),
         // Checked again here: another tab may have reversed the same entry while we were signing.
         entry.type === 'entry.reversed' ? isReversed(db, entry.data.entryId) : Promise.resolve(false),
         takeLedgerForFold(db),
       ]);
       // Nothing folded: the ledger taken goes back as it was (an abort below drops it instead).
       if (existing !== undefined) return { kind: 'existing' as const, row: existing, state, mark };
+      // Signed on the head and identity this phone knew before the transaction: both must still
+      // be the stored ones, or the entry would fork the chain (or carry another device's ids).
       if (head.seq !== entry.seq - 1 || head.hash !== entry.prevHash) throw new StorageAbort('chain-moved');
+      if (identity?.cooperativeId !== entry.cooperativeId || identity.deviceId !== entry.deviceId) throw new StorageAbort('chain-moved');
       if (reversedAlready) throw new StorageAbort('already-reversed');
       const row = entryRow(entry, { order: mark.order + 1, sync: 'pending', refs: refsOf(entry, reversed) });
-      if (deps.receipt === true) row.receiptNo = await takeReceiptNumber(db, Number(entry.date.slice(0, 4)), entry.deviceId);
+      const receiptNo = deps.receipt === true ? (counter?.last ?? 0) + 1 : undefined;
+      if (receiptNo !== undefined) row.receiptNo = formatReceiptNumber(receiptYear, entry.deviceId, receiptNo);
       const [, , [folded], nextMark] = await Promise.all([
         db.entries.add(row),
         writeMeta(db, 'chainHead', { seq: entry.seq, hash: entry.hash }),
         foldAndWrite(db, state, [entry]),
         bumpMark(db, mark, 1),
+        // A counter per business year, advanced with the entry: a number is never skipped or reused.
+        receiptNo === undefined ? undefined : db.receipts.put({ year: receiptYear, last: receiptNo }),
       ]);
-      return { kind: 'saved' as const, row, flags: folded?.flags ?? [], state, nextMark };
+      const notice = deps.tellLiveQueries === undefined ? undefined : holdLiveQueryNotice();
+      return { kind: 'saved' as const, row, flags: folded?.flags ?? [], state, nextMark, notice };
     });
     console.debug('lumbung:after-commit'); // committed (strict durability), the UI not told yet
     if (outcome.kind === 'existing') {
@@ -160,14 +212,21 @@ async function commit(db: LumbungDb, prepared: Prepared, deps: AppendDeps): Prom
       return { ok: true, value: { entry: row.entry, flags: [], alreadySaved: true, ...receiptOf(row.receiptNo) } };
     }
     commitLedger(db, outcome.state, outcome.nextMark);
+    signers.set(db, { ...signer, head: { seq: entry.seq, hash: entry.hash } });
+    tell(outcome.notice, deps);
     return {
       ok: true,
       value: { entry, flags: outcome.flags, alreadySaved: false, ...receiptOf(outcome.row.receiptNo) },
     };
   } catch (error) {
-    dropLedgerCache(db);
+    forget(db);
     return classifyStorageError(error);
   }
+}
+
+function tell(notice: LiveQueryNotice | undefined, deps: AppendDeps): void {
+  if (notice === undefined || deps.tellLiveQueries === undefined) return;
+  deps.tellLiveQueries(() => notice.tell());
 }
 
 /** Whether a reversal of `entryId` is stored: reversals carry their target's id in `refs`. */

@@ -41,7 +41,9 @@ export class LumbungDb extends Dexie {
   projections!: Table<ProjectionRow, [string, string]>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
-    super(name, { ...options, chromeTransactionDurability: 'strict' });
+    // No liveQuery result cache: a save tells the live queries of its commit itself, after the
+    // frame that shows "Tersimpan" (live-query-notice.ts); a cache would serve them pre-commit rows.
+    super(name, { ...options, chromeTransactionDurability: 'strict', cache: 'disabled' });
     this.version(1).stores(SCHEMA_V1);
   }
 }

@@ -1,12 +1,14 @@
+import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { appendEntry } from '../../src/db/append-entry.ts';
+import { appendEntry, warmAppend } from '../../src/db/append-entry.ts';
 import { LumbungDb } from '../../src/db/database.ts';
+import { completeEnrollment } from '../../src/db/enrollment.ts';
 import { readChainHead, readProjectionMark } from '../../src/db/meta.ts';
 import { currentLedger, dropLedgerCache, projectionSnapshot } from '../../src/db/projections.ts';
 import { pendingEntries } from '../../src/db/outbox.ts';
 import { ZERO_HASH, entrySchema, type Entry } from '../../src/domain/entry/schema.ts';
 import { entryHash } from '../../src/domain/hashing.ts';
-import { COOP, DEVICE, deposit, enrolledPhone, freshDb, join, newEntryId, newMemberId, reversal, save, withdraw } from './support.ts';
+import { COOP, COOP_INFO, DEVICE, deposit, enrolledPhone, freshDb, join, localPhone, newEntryId, newMemberId, reversal, sale, save, withdraw } from './support.ts';
 
 function quotaError(): DOMException {
   return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -236,5 +238,84 @@ describe('appendEntry', () => {
     ]);
     expect(results.map((r) => r.ok && r.value.entry.seq)).toEqual([1, 2]);
     expect(held).toEqual([`lumbung-append:${db.name}`, `lumbung-append:${db.name}`]);
+  });
+
+  describe('the signer kept between saves (identity, key and chain head read ahead of the tap)', () => {
+    it('another tab saving in between: the next save is signed again on the new head, the chain does not fork', async () => {
+      const name = `lumbung-stale-${crypto.randomUUID()}`;
+      const tabA = await enrolledPhone(name);
+      const tabB = new LumbungDb(name);
+      const member = newMemberId();
+      await save(tabA, join(member, 'S-001', 'Sumarni'));
+      await warmAppend(tabA); // tabA now knows head seq 1
+      const between = await save(tabB, deposit(member, 'wajib', 10_000)); // seq 2, behind tabA's back
+      const result = await appendEntry(tabA, deposit(member, 'sukarela', 20_000), { locks: null, maxAttempts: 2 });
+      if (!result.ok) throw new Error(result.error);
+      expect(result.value.entry).toMatchObject({ seq: 3, prevHash: between.hash });
+      const entries = await pendingEntries(tabA, 10);
+      expect(entries.map((e) => e.seq)).toEqual([1, 2, 3]);
+      await expectChain(entries);
+      expect((await currentLedger(tabA)).members.get(member)?.savings).toEqual({ pokok: 0, wajib: 10_000, sukarela: 20_000 });
+      dropLedgerCache(tabB);
+    });
+
+    it('an enrollment in between (new identity, entries re-issued): the next save carries the new ids on the re-issued head', async () => {
+      const db = await localPhone();
+      const member = newMemberId();
+      await save(db, join(member, 'S-002', 'Wagimin'));
+      await save(db, deposit(member, 'pokok', 50_000)); // the signer now holds the local identity, seq 2
+      const enrolled = await completeEnrollment(db, { cooperativeId: COOP, deviceId: DEVICE, cooperative: COOP_INFO });
+      if (!enrolled.ok) throw new Error(enrolled.error);
+      const head = await readChainHead(db);
+      const result = await appendEntry(db, deposit(member, 'wajib', 5_000), { locks: null, maxAttempts: 2 });
+      if (!result.ok) throw new Error(result.error);
+      expect(result.value.entry).toMatchObject({ cooperativeId: COOP, deviceId: DEVICE, seq: head.seq + 1, prevHash: head.hash });
+      const own = (await pendingEntries(db, 10)).filter((e) => e.deviceId === DEVICE);
+      expect(own.map((e) => e.seq)).toEqual([1, 2, 3]);
+      await expectChain(own);
+    });
+
+    it('receipt numbers count on across saves and business years, each advanced with its entry', async () => {
+      const db = await enrolledPhone();
+      const numbers: (string | undefined)[] = [];
+      for (const date of ['2026-12-30', '2026-12-31', '2027-01-02', '2027-01-03']) {
+        const result = await appendEntry(db, sale(15_000, undefined, date), { locks: null, receipt: true });
+        if (!result.ok) throw new Error(result.error);
+        numbers.push(result.value.receiptNo);
+      }
+      const tag = DEVICE.slice(0, 4).toUpperCase();
+      expect(numbers).toEqual([`2026/${tag}/00001`, `2026/${tag}/00002`, `2027/${tag}/00001`, `2027/${tag}/00002`]);
+      expect(await db.receipts.toArray()).toEqual([
+        { year: 2026, last: 2 },
+        { year: 2027, last: 2 },
+      ]);
+    });
+  });
+
+  it('a save that holds the live queries\' notice: they see the commit only once told, and then do', async () => {
+    const db = await enrolledPhone();
+    const member = newMemberId();
+    await save(db, join(member, 'S-003', 'Parmi'));
+    const seen: number[] = [];
+    let heard: () => void = () => undefined;
+    const hear = () => new Promise<void>((resolve) => (heard = resolve));
+    const first = hear();
+    const sub = liveQuery(() => db.entries.count()).subscribe((n) => {
+      seen.push(n);
+      heard();
+    });
+    await first;
+    let tell: (() => void) | undefined;
+    const result = await appendEntry(db, deposit(member, 'pokok', 10_000), { locks: null, tellLiveQueries: (t) => (tell = t) });
+    expect(result.ok).toBe(true);
+    expect(await db.entries.count()).toBe(2); // committed
+    // Several tasks later the query has still not re-run: nothing told it.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toEqual([1]);
+    const second = hear();
+    tell?.();
+    await second;
+    expect(seen).toEqual([1, 2]);
+    sub.unsubscribe();
   });
 });

@@ -117,10 +117,15 @@ export function CashEntryForm({ mode }: { readonly mode: CashEntryMode }) {
       aria-label={m.modes[mode]}
       onSubmit={(event) => {
         event.preventDefault();
-        amount.touch();
-        memo.touch();
         const next = draft();
-        if (next === undefined || busy) return;
+        if (next === undefined) {
+          // Show why not: the fields' messages appear once touched. A valid form is not
+          // re-rendered for it, so the tap goes straight to the save.
+          amount.touch();
+          memo.touch();
+          return;
+        }
+        if (busy) return;
         void save(next, { receipt: true });
       }}
     >

@@ -10,6 +10,7 @@ import type { StorageResult } from '../../db/storage-errors.ts';
 import type { EntryData, EntryType } from '../../domain/entry/schema.ts';
 import { newEntryId, type EntryId } from '../../domain/ids.ts';
 import { requestPersistence } from '../device/storage.ts';
+import { afterPaint } from './after-paint.ts';
 import { notifyEntrySaved } from './saved-listeners.ts';
 import { whenIdle } from './when-idle.ts';
 
@@ -45,7 +46,13 @@ export async function saveDraft(
   options: SaveOptions = {},
 ): Promise<StorageResult<SavedEntry>> {
   const full = { ...draft, actor, id } as EntryDraft;
-  const result = await appendEntry(db, full, options.receipt === true ? { receipt: true } : {});
+  // No Web Lock (a browser round trip per tap; the transaction's head check keeps the chain
+  // whole), and the screens' live queries hear of the commit after the frame showing the outcome.
+  const result = await appendEntry(db, full, {
+    locks: null,
+    tellLiveQueries: afterPaint,
+    ...(options.receipt === true ? { receipt: true } : {}),
+  });
   if (result.ok) {
     whenIdle(askPersistenceOnce);
     notifyEntrySaved();

@@ -1,10 +1,12 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { SavedEntry } from '../../db/append-entry.ts';
+import { warmAppend, type SavedEntry } from '../../db/append-entry.ts';
 import type { StorageErrorCode } from '../../db/storage-errors.ts';
 import type { EntryId } from '../../domain/ids.ts';
 import { getDb, useSessionStore } from '../session/index.ts';
 import { freshEntryId, saveDraft, type SaveOptions, type ScreenDraft } from './save-entry.ts';
+
+const SAVING_SHOWN_AFTER_MS = 150;
 
 export type SaveState =
   | { readonly status: 'idle' }
@@ -41,7 +43,10 @@ export function useSaveEntry(): SaveEntry {
       }
       busyRef.current = true;
       idRef.current ??= freshEntryId();
-      setState({ status: 'saving' });
+      // "Menyimpan…" only for a save that takes a while: most end within a frame or two, and
+      // re-rendering the whole form for it delayed "Tersimpan" by as much. A second tap meanwhile
+      // is ignored (busyRef) and could not make a second entry anyway (same id).
+      const showSaving = setTimeout(() => setState({ status: 'saving' }), SAVING_SHOWN_AFTER_MS);
       try {
         const result = await saveDraft(getDb(), draft, actor, idRef.current, options);
         if (result.ok) {
@@ -53,11 +58,17 @@ export function useSaveEntry(): SaveEntry {
         setState({ status: 'failed', error: result.error });
         return undefined;
       } finally {
+        clearTimeout(showSaving);
         busyRef.current = false;
       }
     },
     [actor],
   );
+
+  // Identity, key and chain head read while the form is open: the tap starts with signing.
+  useEffect(() => {
+    warmAppend(getDb()).catch(() => undefined);
+  }, []);
 
   const reset = useCallback(() => {
     idRef.current = null;
