@@ -219,6 +219,53 @@ export async function typeKeys(page: Page, text: string): Promise<Keystroke[]> {
   });
 }
 
+/** Event Timing reports nothing below 16 ms: such a keystroke counts as this in the order statistics (shown as "< 16"). */
+const UNREPORTED = 8;
+
+/**
+ * The search rows of data.bench.ts and search.bench.ts: the synthetic keystrokes (`typeSearch`,
+ * the figure of sessions 1–2), the real keys → painted, and their Event Timing durations.
+ */
+export function addSearchRows(results: Results, profile: string, synthetic: readonly number[], keys: readonly Keystroke[], cpu: readonly number[], note = ''): void {
+  const within = (values: readonly number[]) => `${String(values.filter((ms) => ms <= 16).length)} of ${String(values.length)} ≤ 16 ms`;
+  const s = summarize(synthetic);
+  results.add({
+    work: 'member search: keystroke → list painted (synthetic input event; p95 in note)',
+    profile,
+    unit: 'ms',
+    lumbung: s,
+    goal: '≤ 16 ms',
+    met: s.median <= 16,
+    note: `p95 ${s.p95.toFixed(0)} ms, ${within(synthetic)}; main-thread CPU per keystroke median ${summarize(cpu).median.toFixed(1)} ms${note}`,
+    raw: { synthetic, cpu },
+  });
+  const painted = keys.map((k) => k.painted);
+  const p = summarize(painted);
+  results.add({
+    work: 'member search: real key → list painted (CDP key input, from the keydown timestamp; p95 in note)',
+    profile,
+    unit: 'ms',
+    lumbung: p,
+    goal: '≤ 16 ms',
+    met: p.median <= 16,
+    note: `p95 ${p.p95.toFixed(0)} ms, ${within(painted)}`,
+    raw: { painted },
+  });
+  const timed = keys.map((k) => k.eventTiming ?? UNREPORTED);
+  const e = summarize(timed);
+  const fmt = (ms: number): string => (ms === UNREPORTED ? '< 16' : ms.toFixed(0));
+  results.add({
+    work: 'member search: Event Timing duration of a keystroke (INP-style; < 16 ms not reported)',
+    profile,
+    unit: 'ms',
+    lumbung: e,
+    goal: '≤ 16 ms',
+    met: e.median < 16,
+    note: `median ${fmt(e.median)}, p75 ${fmt(e.q3)}, p95 ${fmt(e.p95)} ms; ${String(keys.filter((k) => k.eventTiming === undefined).length)} of ${String(keys.length)} keystrokes < 16 ms (unreported; counted as ${String(UNREPORTED)} ms in the order statistics)`,
+    raw: { eventTiming: timed },
+  });
+}
+
 const REPORTS = [
   ['neraca', 'Neraca (balance sheet)', 'balanceSheetMs'],
   ['laba-rugi', 'Laba rugi (income statement)', 'incomeStatementMs'],
@@ -314,28 +361,24 @@ async function measure(browser: Browser, url: string, size: number, results: Res
     await page.locator('main input[type=search]').waitFor();
     await page.locator('main li').first().waitFor();
     const openMs = Date.now() - opened;
+    // Synthetic input events and real keys, interleaved word by word.
     const keystrokes: number[] = [];
     const keystrokeCpu: number[] = [];
+    const keys: Keystroke[] = [];
+    const field = page.locator('main input[type=search]');
     for (let run = 0; run < RUNS; run++) {
       for (const typed of ['3179', '4207', '1286']) {
-        await page.locator('main input[type=search]').fill('');
+        await field.fill('');
         await page.waitForTimeout(200);
         const before = await cpuSample(cdp);
         keystrokes.push(...(await typeSearch(page, typed)));
         keystrokeCpu.push(((await cpuSample(cdp)).threadMs - before.threadMs) / typed.length);
+        await field.fill('');
+        await page.waitForTimeout(200);
+        keys.push(...(await typeKeys(page, typed)));
       }
     }
-    const search = summarize(keystrokes);
-    results.add({
-      work: 'member search (5 000 members): keystroke → list painted (p95 in note)',
-      profile,
-      unit: 'ms',
-      lumbung: search,
-      goal: '≤ 16 ms',
-      met: search.median <= 16,
-      note: `p95 ${search.p95.toFixed(0)} ms over ${String(keystrokes.length)} keystrokes; main-thread CPU per keystroke median ${summarize(keystrokeCpu).median.toFixed(1)} ms; Anggota opened (navigation → first row, Playwright-polled) in ${String(openMs)} ms`,
-      raw: { keystrokes, keystrokeCpu, open: [openMs] },
-    });
+    addSearchRows(results, profile, keystrokes, keys, keystrokeCpu, `; Anggota opened (navigation → first row, Playwright-polled) in ${String(openMs)} ms`);
 
     // Reports: first open, then repeats; the recompute baseline in a second tab of the same origin.
     const harness = await context.newPage();

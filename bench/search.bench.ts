@@ -15,24 +15,18 @@
  */
 import type { Browser } from 'playwright-core';
 import { goTo, unlock, waitForHeading } from '../tests/support/e2e-flows.ts';
-import { PIN, seed, typeKeys, typeSearch, type Keystroke } from './data.bench.ts';
+import { addSearchRows, PIN, seed, typeKeys, typeSearch, type Keystroke } from './data.bench.ts';
 import { busyCooperative } from './support/busy-cooperative.ts';
 import { ensureBuild } from './support/build.ts';
 import { cpuSample, launch, throttle } from './support/chromium.ts';
 import { membersOnly } from './support/members-only.ts';
 import { Results } from './support/results.ts';
 import { serveBuild } from './support/server.ts';
-import { summarize } from './support/stats.ts';
 
 const SETS = (process.env.SETS ?? 'members').split(',');
 const RUNS = Number(process.env.RUNS ?? 7);
 const CPU = 4;
 const TYPED = ['3179', '4207', '1286'] as const;
-/** Event Timing reports nothing below 16 ms: such a keystroke counts as this in the order statistics (shown as "< 16"). */
-const UNREPORTED = 8;
-
-const fmt = (ms: number): string => (ms === UNREPORTED ? '< 16' : ms.toFixed(0));
-
 async function measure(browser: Browser, url: string, set: string, results: Results): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
   await context.route('**/api/**', (route) => route.abort());
@@ -72,42 +66,7 @@ async function measure(browser: Browser, url: string, set: string, results: Resu
         keys.push(...(await typeKeys(page, typed)));
       }
     }
-    const profile = `CPU ×${String(CPU)}, ${label}`;
-    const s = summarize(synthetic);
-    results.add({
-      work: 'member search: keystroke → list painted (synthetic input event; p95 in note)',
-      profile,
-      unit: 'ms',
-      lumbung: s,
-      goal: '≤ 16 ms',
-      met: s.median <= 16,
-      note: `p95 ${s.p95.toFixed(0)} ms over ${String(synthetic.length)} keystrokes, ${String(synthetic.filter((ms) => ms <= 16).length)} ≤ 16 ms; main-thread CPU per keystroke median ${summarize(cpu).median.toFixed(1)} ms`,
-      raw: { synthetic, cpu },
-    });
-    const painted = keys.map((k) => k.painted);
-    const p = summarize(painted);
-    results.add({
-      work: 'member search: real key → list painted (CDP key input, from the keydown timestamp; p95 in note)',
-      profile,
-      unit: 'ms',
-      lumbung: p,
-      goal: '≤ 16 ms',
-      met: p.median <= 16,
-      note: `p95 ${p.p95.toFixed(0)} ms over ${String(painted.length)} keystrokes, ${String(painted.filter((ms) => ms <= 16).length)} ≤ 16 ms`,
-      raw: { painted },
-    });
-    const timed = keys.map((k) => k.eventTiming ?? UNREPORTED);
-    const e = summarize(timed);
-    results.add({
-      work: 'member search: Event Timing duration of a keystroke (INP-style; < 16 ms not reported)',
-      profile,
-      unit: 'ms',
-      lumbung: e,
-      goal: '≤ 16 ms',
-      met: e.median < 16,
-      note: `median ${fmt(e.median)}, p75 ${fmt(summarize(timed).q3)}, p95 ${fmt(e.p95)} ms; ${String(keys.filter((k) => k.eventTiming === undefined).length)} of ${String(keys.length)} keystrokes < 16 ms (unreported; counted as ${String(UNREPORTED)} ms in the order statistics)`,
-      raw: { eventTiming: timed },
-    });
+    addSearchRows(results, `CPU ×${String(CPU)}, ${label}`, synthetic, keys, cpu);
     await page.close();
   } finally {
     await context.close();
