@@ -4,7 +4,12 @@
  * PouchDB syncing the same entry JSON with express-pouchdb; and the floor, bytes ÷ bandwidth +
  * round trips × RTT, from the bytes Lumbung's run put on the wire.
  *
- *   node --import tsx bench/sync-link.bench.ts [--runs 5] [--only week|year] [--cold-server] [--out bench/out/results/sync-link.md]
+ *   node --import tsx bench/sync-link.bench.ts [--runs 5] [--only week|year] [--profile 2G|"Slow 4G"]
+ *     [--no-pouchdb] [--lumbung-scale k] [--cold-server] [--out bench/out/results/sync-link.md]
+ *
+ * `--no-pouchdb` measures Lumbung alone (the floor needs only Lumbung's bytes; PouchDB's year runs are
+ * most of the bench's half hour); `--lumbung-scale 1` runs Lumbung's link at full speed (no time-scale
+ * estimate: a pipelined push overlaps CPU with the link, which a k-times faster link hides less).
  *
  * Each run's server is warmed first by an untimed push of 300 entries from another cooperative, as
  * a district server that has run all day is (bench/sync-lumbung.ts); `--cold-server` skips that.
@@ -16,6 +21,7 @@
  * this machine is shared, and wall time includes waiting for a core.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { floorMs, LINK_PROFILES, type LinkProfile } from './support/throttle-proxy.ts';
 import { disposeLumbung, prepareLumbung, runLumbungSync, type SyncMeasure } from './sync-lumbung.ts';
@@ -43,6 +49,10 @@ const argValue = (name: string): string | undefined => {
 const RUNS = Number(argValue('--runs') ?? 5);
 const ONLY = argValue('--only');
 const WARM_SERVER = !process.argv.includes('--cold-server');
+const WITH_POUCHDB = !process.argv.includes('--no-pouchdb');
+const ONLY_PROFILE = argValue('--profile');
+const LUMBUNG_SCALE = argValue('--lumbung-scale');
+if (ONLY_PROFILE !== undefined && !PROFILE_NAMES.some((n) => n === ONLY_PROFILE)) throw new Error(`--profile: one of ${PROFILE_NAMES.join(', ')}`);
 const OUT = argValue('--out') ?? path.join('bench', 'out', 'results', 'sync-link.md');
 
 type Run = SyncMeasure & { readonly scale: number; readonly estimateMs: number };
@@ -72,32 +82,37 @@ type Scenario = {
 async function measureSize(size: Size): Promise<Scenario[]> {
   const prepStart = performance.now();
   const lumbung = await prepareLumbung(treasurerRecords(size.count, size.days));
-  const pouch = await preparePouch(lumbung.entries);
+  const pouch = WITH_POUCHDB ? await preparePouch(lumbung.entries) : null;
   console.log(`# ${size.name}: ${String(size.count)} entries prepared in ${secs(performance.now() - prepStart)}`);
   const scenarios: Scenario[] = [];
   try {
     for (const name of PROFILE_NAMES) {
+      if (ONLY_PROFILE !== undefined && ONLY_PROFILE !== name) continue;
       const profile = LINK_PROFILES[name];
       const scenario: Scenario = { size, profile, lumbung: [], pouch: [], lumbungScaled: [] };
-      const kL = SCALE.lumbung[size.name][name];
+      const kL = LUMBUNG_SCALE === undefined ? SCALE.lumbung[size.name][name] : Number(LUMBUNG_SCALE);
       const kP = SCALE.pouchdb[size.name][name];
       const calibrate = size.name === 'week' && name === '2G';
       // Interleaved A/B so a burst of load on the machine hits both sides alike.
       for (let i = 0; i < RUNS; i++) {
         scenario.lumbung.push(estimate(await runLumbungSync(lumbung, profile, kL, { warmServer: WARM_SERVER }), kL));
-        scenario.pouch.push(estimate(await runPouchSync(pouch, profile, kP), kP));
+        if (pouch !== null) scenario.pouch.push(estimate(await runPouchSync(pouch, profile, kP), kP));
         if (calibrate) scenario.lumbungScaled.push(estimate(await runLumbungSync(lumbung, profile, 10, { warmServer: WARM_SERVER }), 10));
         const l = scenario.lumbung.at(-1);
         const p = scenario.pouch.at(-1);
-        if (l !== undefined && p !== undefined) {
-          console.log(`  ${size.name} ${name} run ${String(i + 1)}: Lumbung ${secs(l.estimateMs)} (cpu ${secs(l.clientCpuMs)} + ${secs(l.serverCpuMs)}), PouchDB ${secs(p.estimateMs)}`);
+        if (l !== undefined) {
+          const floor = floorMs(l.proxy, profile);
+          const pouchText = p === undefined ? '' : `, PouchDB ${secs(p.estimateMs)}`;
+          console.log(
+            `  ${size.name} ${name} run ${String(i + 1)} (load ${loadavg()[0]?.toFixed(1) ?? '?'}): Lumbung ${secs(l.estimateMs)} (${(l.estimateMs / floor).toFixed(2)}× floor ${secs(floor)}, ${String(l.proxy.requests)} requests; cpu ${secs(l.clientCpuMs)} + ${secs(l.serverCpuMs)})${pouchText}`,
+          );
         }
       }
       scenarios.push(scenario);
     }
   } finally {
     disposeLumbung(lumbung);
-    disposePouch(pouch);
+    if (pouch !== null) disposePouch(pouch);
   }
   return scenarios;
 }
@@ -113,7 +128,7 @@ function report(scenarios: readonly Scenario[]): string {
     const floors = s.lumbung.map((r) => floorMs(r.proxy, s.profile));
     const speedup = median(p) / median(l);
     const overFloor = median(l) / median(floors);
-    lines.push(`| ${work}, vs PouchDB | ${s.profile.name} | ${secs(median(l))} (IQR ${secs(iqr(l))}) | ${secs(median(p))} | ${speedup.toFixed(1)}× faster | ≥ 5× | ${speedup >= 5 ? 'yes' : 'no'} |`);
+    if (p.length > 0) lines.push(`| ${work}, vs PouchDB | ${s.profile.name} | ${secs(median(l))} (IQR ${secs(iqr(l))}) | ${secs(median(p))} | ${speedup.toFixed(1)}× faster | ≥ 5× | ${speedup >= 5 ? 'yes' : 'no'} |`);
     lines.push(`| ${work}, vs the floor | ${s.profile.name} | ${secs(median(l))} (IQR ${secs(iqr(l))}) | ${secs(median(floors))} | ${overFloor.toFixed(2)}× the floor | ≤ 1.3× | ${overFloor <= 1.3 ? 'yes' : 'no'} |`);
   }
   lines.push('');
@@ -126,9 +141,9 @@ function report(scenarios: readonly Scenario[]): string {
   const idle = (r: Run): number => r.proxy.networkMs * r.scale + r.clientCpuMs + r.serverCpuMs;
   for (const s of scenarios) {
     const l = median(s.lumbung.map(idle));
-    const p = median(s.pouch.map(idle));
+    const p = s.pouch.length > 0 ? median(s.pouch.map(idle)) : null;
     const floor = median(s.lumbung.map((r) => floorMs(r.proxy, s.profile)));
-    lines.push(`| sync of a ${s.size.name} | ${s.profile.name} | ${secs(l)} | ${secs(p)} | ${(p / l).toFixed(1)}× | ${secs(floor)} | ${(l / floor).toFixed(2)}× |`);
+    lines.push(`| sync of a ${s.size.name} | ${s.profile.name} | ${secs(l)} | ${p === null ? '—' : secs(p)} | ${p === null ? '—' : `${(p / l).toFixed(1)}×`} | ${secs(floor)} | ${(l / floor).toFixed(2)}× |`);
   }
   lines.push('');
   lines.push('What went over the wire and what it cost (medians; "up"/"down" count request and status lines, headers and bodies as the proxy paced them):');

@@ -33,17 +33,23 @@ export type DeviceSession = {
 /** The server's 401 for a counter it has already seen (two contexts raced); worth one fresh try. */
 const RETRY_ONCE_CODES = new Set(['device-counter-stale']);
 
+export type DeviceRequestHooks = {
+  /** Called as the first attempt is handed to `fetch`, after its counter is taken and signed. */
+  readonly onDispatch?: (() => void) | undefined;
+};
+
 export async function deviceRequest<S extends z.ZodType>(
   session: DeviceSession,
   method: 'GET' | 'POST',
   pathWithQuery: string,
   body: EncodedBody | undefined,
   schema: S,
+  hooks: DeviceRequestHooks = {},
 ): Promise<HttpOutcome<z.output<S>>> {
-  let outcome = await attempt(session, method, pathWithQuery, body, schema);
+  let outcome = await attempt(session, method, pathWithQuery, body, schema, hooks.onDispatch);
   if (outcome.kind === 'refused' && outcome.status === 401 && RETRY_ONCE_CODES.has(outcome.code)) {
     await catchUpCounter(session.db, outcome.details);
-    outcome = await attempt(session, method, pathWithQuery, body, schema);
+    outcome = await attempt(session, method, pathWithQuery, body, schema, undefined);
   }
   return outcome;
 }
@@ -54,6 +60,7 @@ async function attempt<S extends z.ZodType>(
   pathWithQuery: string,
   body: EncodedBody | undefined,
   schema: S,
+  onDispatch: (() => void) | undefined,
 ): Promise<HttpOutcome<z.output<S>>> {
   const counter = await nextRequestCounter(session.db);
   const auth = await signRequest(session.privateKey, {
@@ -78,6 +85,7 @@ async function attempt<S extends z.ZodType>(
       ...(body === undefined ? {} : { body: body.bytes }),
       signal: session.signal,
       timeoutMs: session.timeoutMs,
+      onDispatch,
     },
     schema,
   );

@@ -14,12 +14,27 @@
  *   and keep the finding for the Sinkron page (chain-guard.ts). The first batch taken clears it.
  *
  * Pipelined, on a slow link: while one batch is on the wire, the next is read and encoded (JSON,
- * gzip), and when an answer settles its whole batch the next batch is signed and sent at once,
- * before that answer is stored — so the phone's own work (reading, encoding, storing answers)
- * overlaps the upload instead of adding to it. Still one request at a time, in seq order, each with
- * the next request counter: the server sees exactly what it saw unpipelined. A prepared batch is
- * used only after an answer that settled every entry of the batch before it (no gap, no refusal,
- * no unknown); otherwise it is dropped and the next batch is chosen afresh.
+ * gzip) — so the phone's own work (reading, encoding, storing answers) overlaps the upload.
+ *
+ * Two in flight: once an answer showed that a batch holds the link for at most a quarter of the
+ * request deadline, the next batch is sent as soon as it is encoded, without waiting for the answer
+ * to the one before, so it uploads while the server checks that one and the answer travels back —
+ * the round trip and the server's time leave the critical path (a year over Slow 4G is 29 batches of
+ * ~0.8 s upload against ~0.6 s of round trip and server). Never more than two: one being checked,
+ * one uploading. The first batch of a run goes alone (no round trip measured yet), and on a link
+ * slower than that the push stays one at a time, because two uploads sharing a poor link would each
+ * take twice as long and could pass the deadline together.
+ *
+ * Why that is safe: requests leave in seq order with increasing counters (the second is handed to
+ * `fetch` only after the first was), and the server applies a device's batches one at a time under
+ * the cooperative's lock, each only where the stored chain ends. Answers are read in send order; the
+ * second batch's answer counts only when the first's answer settled every entry of its batch (no
+ * gap, no refusal, no unknown). Otherwise the second's answer is awaited and dropped — whatever the
+ * server did with it (stored it after a first batch whose answer was lost, or refused it with a gap)
+ * is what a resend of the same entries meets again, as `duplicate` or `accepted`: nothing is lost,
+ * doubled or forked. If the two arrive out of order, the second gets a gap and stores nothing, and
+ * the first's stale counter is retried once (device-request.ts). No run ends with a request still
+ * in flight.
  */
 import { markAcked, outboxStats, pendingEntries, type PushResult as StoredPushResult } from '../db/outbox.ts';
 import type { Entry } from '../domain/entry/schema.ts';
@@ -28,6 +43,7 @@ import { DEVICE_CHAIN_BEHIND } from './device-head.ts';
 import { deviceRequest, type DeviceSession } from './device-request.ts';
 import { ownEntriesBetween } from './own-entries.ts';
 import type { HttpOutcome } from './http-outcome.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './transport.ts';
 import { DEFAULT_BATCH_LIMITS, MAX_BATCH_ENTRIES, nextBatch, type BatchLimits, type PushBatch } from './push-batch.ts';
 import { stopForRefusal, stopForUnknown, type RunStop } from './refusal.ts';
 import { pushResponseSchema, type PushResponse, type PushResult } from './wire.ts';
@@ -62,29 +78,67 @@ export type PushOptions = {
   readonly now?: (() => Date) | undefined;
 };
 
-type Sending = { readonly batch: PushBatch; readonly answer: Promise<HttpOutcome<PushResponse>> };
+type Sending = {
+  readonly batch: PushBatch;
+  readonly answer: Promise<HttpOutcome<PushResponse>>;
+  /** Settles once the request was handed to `fetch` (or failed before). */
+  readonly dispatched: Promise<void>;
+  /** `performance.now()` when it was handed to `fetch`, for the round trip; null before. */
+  dispatchedAt: number | null;
+};
 
-function send(session: DeviceSession, batch: PushBatch): Sending {
-  const answer = deviceRequest(session, 'POST', PUSH_PATH, batch.body, pushResponseSchema);
+/** Sends `batch`; with `after`, only once that request has left, so counters reach the wire in order. */
+function send(session: DeviceSession, batch: PushBatch, after: Sending | null = null): Sending {
+  let leave = (): void => undefined;
+  const dispatched = new Promise<void>((resolve) => {
+    leave = resolve;
+  });
+  const sending: Sending = {
+    batch,
+    dispatched,
+    dispatchedAt: null,
+    answer: (async () => {
+      if (after !== null) await after.dispatched;
+      return deviceRequest(session, 'POST', PUSH_PATH, batch.body, pushResponseSchema, {
+        onDispatch: () => {
+          sending.dispatchedAt = performance.now();
+          leave();
+        },
+      });
+    })(),
+  };
+  // A request that failed before it left must not hold back the one after it.
+  void sending.answer.finally(leave).catch(() => undefined);
   // Awaited by the loop; if the run stops before (a storage error while storing the previous
   // answer), the abandoned request must not surface as an unhandled rejection.
-  answer.catch(() => undefined);
-  return { batch, answer };
+  sending.answer.catch(() => undefined);
+  return sending;
 }
 
 /**
- * The batch after `current` (which is on the wire and still pending), read and encoded now; null
- * when nothing else is pending or the read fails (the loop then reads afresh, and fails there).
+ * The batch after those on the wire (still pending), read and encoded now; null when nothing else is
+ * pending or the read fails (the loop then reads afresh, and fails there).
  */
-async function prepareAfter(session: DeviceSession, current: PushBatch, limits: BatchLimits): Promise<PushBatch | null> {
+async function prepareAfter(session: DeviceSession, onTheWire: readonly PushBatch[], limits: BatchLimits): Promise<PushBatch | null> {
   try {
-    const sent = new Set(current.entries.map((e) => e.id));
-    const pending = await pendingEntries(session.db, MAX_BATCH_ENTRIES + current.entries.length);
+    const sent = new Set(onTheWire.flatMap((b) => b.entries.map((e) => e.id)));
+    const pending = await pendingEntries(session.db, MAX_BATCH_ENTRIES + sent.size);
     const candidates = pending.filter((e) => !sent.has(e.id));
     return candidates.length === 0 ? null : await nextBatch(candidates, limits);
   } catch {
     return null;
   }
+}
+
+/**
+ * A second push goes in flight only when the last one held the link for at most this share of the
+ * request deadline: two sharing the link then each still end within half of it.
+ */
+const TWO_IN_FLIGHT_SHARE_OF_DEADLINE = 4;
+
+/** Waits for a request's end, whatever it was: its answer is not going to be used. */
+async function settle(sending: Sending | null): Promise<void> {
+  if (sending !== null) await sending.answer.catch(() => undefined);
 }
 
 export async function pushOutbox(session: DeviceSession, options: PushOptions = {}): Promise<PushOutcome> {
@@ -104,25 +158,61 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
   let resend: Entry[] = [];
   let gapRecoveries = 0;
   let inStep = false;
-  /** A request already sent (pipelined) whose answer the next round reads. */
-  let sending: Sending | null = null;
+  /** The oldest request on the wire: its answer is read next. */
+  let current: Sending | null = null;
+  /** A second request, sent before `current` was answered (two in flight), or null. */
+  let following: Sending | null = null;
+  /**
+   * How long the last answered push held the link on its own, ms: from its dispatch, or from the
+   * answer before it if that came later (a second in flight waits behind the first), to its answer.
+   * Null until one was answered.
+   */
+  let lastServiceMs: number | null = null;
+  let lastAnswerAt = 0;
+  const deadlineMs = session.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const progress = (): void => options.onProgress?.(tally.pushed, Math.max(total, tally.pushed));
   progress();
 
   for (;;) {
-    if (sending === null) {
+    if (current === null) {
       const candidates = resend.length > 0 ? resend : await pendingEntries(session.db, MAX_BATCH_ENTRIES);
       if (candidates.length === 0) return { tally, stop: null };
-      sending = send(session, await nextBatch(candidates, limits));
+      current = send(session, await nextBatch(candidates, limits));
     }
-    const { batch } = sending;
-    // The next batch is read and encoded while this one travels (not for a resend after a gap).
-    const ahead = resend.length === 0 ? prepareAfter(session, batch, limits) : Promise.resolve(null);
-    const outcome = await sending.answer;
+    const batch: PushBatch = current.batch;
+    const linkAllowsTwo = (): boolean => lastServiceMs !== null && lastServiceMs * TWO_IN_FLIGHT_SHARE_OF_DEADLINE <= deadlineMs;
+    // The next batch is read and encoded while this one travels (not for a resend after a gap); on
+    // a fast enough link it leaves at once, as the second in flight. With two in flight, the batch
+    // after both is encoded while they travel, so that an answer only has to sign and send it.
+    let ahead: Promise<PushBatch | null> = Promise.resolve(null);
+    if (resend.length === 0) {
+      if (following === null) {
+        const next = await prepareAfter(session, [batch], limits);
+        if (next !== null && linkAllowsTwo()) following = send(session, next, current);
+        else ahead = Promise.resolve(next);
+      } else {
+        ahead = prepareAfter(session, [batch, following.batch], limits);
+      }
+    }
+    const outcome: HttpOutcome<PushResponse> = await current.answer;
     const prepared = await ahead;
-    sending = null;
-    if (outcome.kind === 'unknown') return { tally, stop: stopForUnknown(outcome.reason) };
+    if (current.dispatchedAt !== null) {
+      const answeredAt = performance.now();
+      lastServiceMs = answeredAt - Math.max(current.dispatchedAt, lastAnswerAt);
+      lastAnswerAt = answeredAt;
+    }
+    current = null;
+    // Whatever went wrong with this batch, an answer about the one after it is not to be used.
+    const dropFollowing = async (): Promise<void> => {
+      await settle(following);
+      following = null;
+    };
+    if (outcome.kind === 'unknown') {
+      await dropFollowing();
+      return { tally, stop: stopForUnknown(outcome.reason) };
+    }
     if (outcome.kind === 'refused') {
+      await dropFollowing();
       // A proxy with a smaller body limit than ours: try smaller batches before giving up.
       if (outcome.status === 413 && batch.entries.length > 1) {
         limits = { ...limits, maxEntries: Math.max(1, Math.floor(batch.entries.length / 2)) };
@@ -133,14 +223,26 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
       }
       return { tally, stop: stopForRefusal(outcome.status, outcome.code, outcome.message) };
     }
-    const results = outcome.body.results;
-    if (!echoesBatch(results, batch.entries)) return { tally, stop: stopForUnknown('bad-shape') };
+    const results: readonly PushResult[] = outcome.body.results;
+    if (!echoesBatch(results, batch.entries)) {
+      await dropFollowing();
+      return { tally, stop: stopForUnknown('bad-shape') };
+    }
     tally.serverTime = outcome.body.serverTime;
     tally.serverCursor = outcome.body.cursor ?? null;
 
-    const gap = results.find((r) => r.status === 'gap');
-    // Every entry settled: the prepared batch goes now, and this answer is stored while it travels.
-    if (prepared !== null && gap === undefined && results.length === batch.entries.length) sending = send(session, prepared);
+    const gap: PushResult | undefined = results.find((r) => r.status === 'gap');
+    const settledAll: boolean = gap === undefined && results.length === batch.entries.length;
+    if (!settledAll) await dropFollowing();
+    // Every entry settled: the batch already in flight (or the prepared one, sent now) is next, the
+    // prepared one follows it on a fast link, and this answer is stored while they travel.
+    if (settledAll && following !== null) {
+      current = following;
+      following = prepared !== null && linkAllowsTwo() ? send(session, prepared, current) : null;
+    } else {
+      current = settledAll && prepared !== null ? send(session, prepared) : null;
+      following = null;
+    }
 
     await markAcked(session.db, results.map(toStored));
     if (!inStep) {
@@ -157,6 +259,10 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     if (gap !== undefined) {
       gapRecoveries++;
       const gapEntry = seqOf.get(gap.id);
+      // Two in flight that the server took in reverse order: the second met a gap that the first
+      // has since filled (its answer, read before this one, acknowledged the entry just before).
+      // Nothing is missing; the entries from the gap on simply go again.
+      if (gapRecoveries <= MAX_GAP_RECOVERIES && gapEntry !== undefined && tally.ackedHead?.seq === gapEntry.seq - 1) continue;
       // Without the server's expected seq, resend from the start: duplicates are cheap and safe.
       const expected = gap.status === 'gap' ? (gap.expectedSeq ?? 1) : 1;
       if (gapRecoveries > MAX_GAP_RECOVERIES || gapEntry === undefined || expected >= gapEntry.seq) {

@@ -24,6 +24,8 @@ export type RequestSpec = {
   readonly body?: Uint8Array;
   readonly signal?: AbortSignal | undefined;
   readonly timeoutMs?: number | undefined;
+  /** Called as the request is handed to `fetch` (lets a second push wait until the first has left). */
+  readonly onDispatch?: (() => void) | undefined;
 };
 
 export function joinUrl(baseUrl: string, pathWithQuery: string): string {
@@ -55,6 +57,7 @@ export async function sendRequest<S extends z.ZodType>(spec: RequestSpec, schema
     if (spec.body !== undefined) init.body = spec.body as Uint8Array<ArrayBuffer>;
     let response: Response;
     try {
+      spec.onDispatch?.();
       response = await spec.fetch(joinUrl(spec.baseUrl, spec.pathWithQuery), init);
     } catch {
       return thrownOutcome(timedOut, callerAborted());
