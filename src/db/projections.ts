@@ -31,7 +31,19 @@ import type { LumbungDb } from './database.ts';
 import type { EntryRow } from './entry-row.ts';
 import { assertInReadWriteTransaction } from './in-transaction.ts';
 import { LedgerSlices } from './ledger-slices.ts';
-import { assemble, BASE_TABLES, patchTables, readTables, rowsOf } from './ledger-tables.ts';
+import {
+  assemble,
+  BASE_READS,
+  mergeParts,
+  missingReads,
+  partsOf,
+  patchTables,
+  readLastPostedDate,
+  readTables,
+  type Coverage,
+  type LedgerRead,
+  type TablePart,
+} from './ledger-tables.ts';
 import { readProjectionMark, writeMeta, type ProjectionMark } from './meta.ts';
 import { searchWords, sortKeyOfName, type ProjectionRow } from './projection-row.ts';
 
@@ -58,11 +70,11 @@ const formatOf = (mark: ProjectionMark): number =>
   mark.format ?? (mark.order === 0 && mark.generation === 0 ? PROJECTION_FORMAT : 1);
 const isCurrentFormat = (mark: ProjectionMark): boolean => formatOf(mark) === PROJECTION_FORMAT;
 
-/** The in-memory copy: the tables read so far (ledger-tables.ts), all of them after a rebuild. */
-type CachedLedger = { mark: ProjectionMark; state: LedgerState; held: ReadonlySet<TableName> };
+/** The in-memory copy: what was read so far of each table (ledger-tables.ts), every table whole after a rebuild. */
+type CachedLedger = { mark: ProjectionMark; state: LedgerState; held: Coverage };
 const cache = new WeakMap<LumbungDb, CachedLedger>();
-const ALL_TABLES: ReadonlySet<TableName> = new Set(TABLE_NAMES);
-const isWhole = (cached: CachedLedger): boolean => cached.held.size === ALL_TABLES.size;
+const ALL_TABLES: Coverage = new Map(TABLE_NAMES.map((t) => [t, 'whole']));
+const isWhole = (cached: CachedLedger): boolean => TABLE_NAMES.every((t) => cached.held.get(t) === 'whole');
 
 /**
  * The rows the last fold on slices read and wrote, at the mark it committed: the next save starts
@@ -96,12 +108,13 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const contextOfRow = (row: EntryRow): ApplyContext => (row.serverSeq === undefined ? {} : { serverSeq: row.serverSeq });
 
 /**
- * The ledger as the tables hold it now, for reports and screens: the tables named (and the small
- * ones every reader gets, ledger-tables.ts `BASE_TABLES`); the others throw on use. Without
- * `tables`, every table. Do not mutate the result: it is the shared copy that later folds update.
+ * The ledger as the tables hold it now, for reports and screens: the tables and key ranges named
+ * (and the small reads every reader gets, ledger-tables.ts `BASE_READS`); other tables throw on
+ * use, a table read in part throws outside its ranges. Without `reads`, every table whole. Do not
+ * mutate the result: it is the shared copy that later folds update.
  */
-export async function currentLedger(db: LumbungDb, tables: readonly TableName[] = TABLE_NAMES): Promise<LedgerState> {
-  const wanted = new Set([...BASE_TABLES, ...tables]);
+export async function currentLedger(db: LumbungDb, reads: readonly LedgerRead[] = TABLE_NAMES): Promise<LedgerState> {
+  const wanted = [...BASE_READS, ...reads];
   const loaded = await db.transaction('r', db.entries, db.meta, db.projections, async () => {
     const mark = await readProjectionMark(db);
     if (!isCurrentFormat(mark)) return undefined;
@@ -112,16 +125,17 @@ export async function currentLedger(db: LumbungDb, tables: readonly TableName[] 
       const caughtUp = isWhole(cached) ? await catchUp(db, cached, mark) : undefined;
       cached = caughtUp === undefined ? undefined : { mark, state: caughtUp, held: cached.held };
     }
-    const missing = [...wanted].filter((t) => cached?.held.has(t) !== true);
+    const missing = missingReads(cached?.held ?? new Map(), wanted);
     if (cached !== undefined && missing.length === 0) {
       cache.set(db, cached);
       return cached.state;
     }
     cache.delete(db);
-    const rows = cached === undefined ? new Map<TableName, unknown[]>() : rowsOf(cached.state, cached.held);
-    for (const [t, read] of await readTables(db, missing)) rows.set(t, read);
-    const state = assemble(rows);
-    cache.set(db, { mark, state, held: new Set(rows.keys()) });
+    const parts = cached === undefined ? new Map<TableName, TablePart>() : partsOf(cached.state, cached.held);
+    const [read, lastPosted] = await Promise.all([readTables(db, missing), readLastPostedDate(db)]);
+    for (const [t, part] of read) parts.set(t, mergeParts(parts.get(t), part));
+    const state = assemble(parts, lastPosted);
+    cache.set(db, { mark, state, held: new Map([...parts].map(([t, part]) => [t, part.held])) });
     return state;
   });
   return loaded ?? rebuildOutsideLiveQuery(db);

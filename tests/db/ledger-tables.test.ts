@@ -5,18 +5,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ingestPulled } from '../../src/db/ingest.ts';
+import { PartialMap } from '../../src/db/ledger-tables.ts';
 import { currentLedger, dropLedgerCache } from '../../src/db/projections.ts';
 import type { LedgerState, TableName } from '../../src/domain/ledger/index.ts';
+import { balanceSheet, incomeStatement, monthlySeries, shuReport } from '../../src/domain/reports/index.ts';
+import { shuReads } from '../../src/domain/reports/shu.ts';
+import { accountDaysFor } from '../../src/features/reports/account-days.ts';
 import { RemoteDevice } from './remote.ts';
-import { deposit, disburse, enrolledPhone, join, newLoanId, newMemberId, repay, reversal, sale, save } from './support.ts';
+import { deposit, disburse, enrolledPhone, expense, join, newLoanId, newMemberId, repay, reversal, sale, save, withdraw } from './support.ts';
 
 const READ: readonly TableName[] = ['accounts', 'accountPeriods', 'chart', 'settings', 'closedYears', 'members', 'memberPeriods'];
 
+/** The rows a table of a copy holds (a table read in part refuses a walk over it: its held rows). */
+const heldRows = (table: ReadonlyMap<string, unknown>): [string, unknown][] => (table instanceof PartialMap ? table.heldRows() : [...table.entries()]);
+
 /** What a reader of READ sees: the rows of those tables in a fixed order, and the derived index. */
 function seen(state: LedgerState): unknown {
-  const tables = Object.fromEntries(READ.map((t) => [t, [...(state[t] as ReadonlyMap<string, unknown>).entries()].map(([k, v]) => [k, JSON.stringify(v)]).sort()]));
+  const tables = Object.fromEntries(READ.map((t) => [t, heldRows(state[t]).map(([k, v]) => [k, JSON.stringify(v)]).sort()]));
   const numbers = [...state.index.memberNumbers].map(([n, ids]) => [n, [...ids].sort()]).sort();
-  return { tables, numbers, firstYear: state.index.firstYear, lastYear: state.index.lastYear };
+  return { tables, numbers, firstYear: state.index.firstYear, lastYear: state.index.lastYear, lastDate: state.index.lastDate };
 }
 
 describe('the screens’ ledger, table by table', () => {
@@ -62,5 +69,87 @@ describe('the screens’ ledger, table by table', () => {
     expect(state.index.memberNumbers.get('S-002')).toEqual(new Set([budi]));
     expect([state.index.firstYear, state.index.lastYear]).toEqual([2025, 2027]);
     expect(state.members.get(budi)?.savings.sukarela).toBe(5_000);
+  });
+
+  it('reports reading key ranges (SHU: member months from its year on; Neraca: month rows and one month of days) equal them on every row', { timeout: 60_000 }, async () => {
+    const db = await enrolledPhone();
+    const other = await RemoteDevice.create();
+    const [siti, budi, tini] = [newMemberId(), newMemberId(), newMemberId()];
+    const stranger = newMemberId(); // buys at the gerai under a member id that never joined
+    const loan = newLoanId();
+    await save(db, join(siti, 'S-001', 'Siti', '2023-02-01'));
+    await save(db, join(budi, 'S-002', 'Budi', '2023-02-01'));
+    await save(db, deposit(siti, 'pokok', 100_000, '2023-02-01'));
+    await save(db, deposit(budi, 'pokok', 100_000, '2023-02-02'));
+    const wrong = await save(db, deposit(budi, 'wajib', 900_000, '2023-03-05'));
+    await save(db, reversal(wrong.id)); // reversed away: no capital from it in any year
+    await save(db, deposit(siti, 'wajib', 25_000, '2023-12-31'));
+    // 2024: no movement at all.
+    await save(db, disburse(loan, budi, 1_000_000, '2025-01-10'));
+    await save(db, repay(loan, budi, 100_000, 15_000, '2025-02-10'));
+    await save(db, sale(40_000, siti, '2025-03-15'));
+    await save(db, sale(10_000, stranger, '2025-04-01'));
+    await save(db, expense(5_000, 'ATK', '2025-05-20'));
+    await save(db, withdraw(budi, 'pokok', 100_000, '2025-06-30'));
+    await save(db, { type: 'member.left', data: { memberId: budi, leftOn: '2025-06-30' }, date: '2025-06-30', actor: 'Bu Siti' });
+    await save(db, join(tini, 'S-003', 'Tini', '2026-01-05'));
+    await save(db, deposit(tini, 'pokok', 100_000, '2026-01-05'));
+    await save(db, withdraw(siti, 'wajib', 25_000, '2026-03-01'));
+    await save(db, sale(7_000, tini, '2026-11-20'));
+    await save(db, deposit(siti, 'wajib', 50_000, '2025-12-31')); // back-dated into last year, saved late
+    expect((await ingestPulled(db, { entries: [await other.sign(deposit(tini, 'wajib', 5_000, '2027-01-02'))], cursor: 'Mw' })).ok).toBe(true);
+
+    const YEARS = [2022, 2023, 2024, 2025, 2026, 2027];
+    const DATES = ['2022-12-31', '2023-03-04', '2023-12-31', '2024-07-15', '2025-06-29', '2025-06-30', '2026-11-29', '2027-01-01', '2027-12-31'];
+    const inPart = async <T>(reads: Parameters<typeof currentLedger>[1], report: (state: LedgerState) => T): Promise<T> => {
+      dropLedgerCache(db); // a first open after unlock: nothing else in memory
+      return report(await currentLedger(db, reads));
+    };
+    const shu: ReturnType<typeof shuReport>[] = [];
+    for (const y of YEARS) shu.push(await inPart(shuReads(y), (state) => shuReport(state, y)));
+    const sheets: ReturnType<typeof balanceSheet>[] = [];
+    for (const d of DATES) sheets.push(await inPart(accountDaysFor(d), (state) => balanceSheet(state, d)));
+    const statement = await inPart(accountDaysFor('2023-03-04', '2025-06-29'), (state) => incomeStatement(state, '2023-03-04', '2025-06-29'));
+    const series = await inPart([], (state) => monthlySeries(state, '2025-01', '2026-12'));
+
+    dropLedgerCache(db);
+    const whole = await currentLedger(db);
+    expect(shu).toEqual(YEARS.map((y) => shuReport(whole, y)));
+    expect(sheets).toEqual(DATES.map((d) => balanceSheet(whole, d)));
+    expect(statement).toEqual(incomeStatement(whole, '2023-03-04', '2025-06-29'));
+    expect(series).toEqual(monthlySeries(whole, '2025-01', '2026-12'));
+    // Real numbers: 2025's capital is Siti's 100 000 pokok + 25 000 + 50 000 wajib (Budi withdrew and left
+    // in June: none at year end), patronage her 40 000 of purchases, Budi's 15 000 of interest, and the stranger's 10 000.
+    const bases = (y: number) => Object.fromEntries((shu[YEARS.indexOf(y)]?.members ?? []).map((m) => [m.memberId, [m.capitalBasis, m.patronageBasis]]));
+    expect(bases(2025)).toEqual({ [siti]: [175_000, 40_000], [budi]: [0, 15_000], [stranger]: [0, 10_000] });
+    expect(bases(2024)).toEqual({ [siti]: [125_000, 0], [budi]: [100_000, 0] });
+    expect(bases(2026)).toEqual({ [siti]: [150_000, 0], [tini]: [100_000, 7_000] });
+  });
+
+  it('a copy read in part follows saves into and outside its ranges, equal to reading them afresh', { timeout: 30_000 }, async () => {
+    const db = await enrolledPhone();
+    const [siti, budi] = [newMemberId(), newMemberId()];
+    await save(db, join(siti, 'S-001', 'Siti', '2024-03-01'));
+    await save(db, deposit(siti, 'wajib', 25_000, '2024-03-01'));
+    dropLedgerCache(db);
+    const reads = [...shuReads(2025), ...accountDaysFor('2025-06-15')];
+    await currentLedger(db, reads); // SHU 2025 and Neraca as of 15 June 2025 are open
+    await save(db, deposit(siti, 'wajib', 25_000, '2024-12-31')); // before the ranges
+    await save(db, join(budi, 'S-002', 'Budi', '2025-06-10'));
+    await save(db, deposit(budi, 'pokok', 100_000, '2025-06-10')); // inside both
+    await save(db, sale(30_000, budi, '2025-06-20'));
+    await save(db, withdraw(siti, 'wajib', 10_000, '2026-02-01')); // after the year: capital backwards
+
+    const followed = await currentLedger(db, reads);
+    const report = (state: LedgerState) => ({ shu: shuReport(state, 2025), sheet: balanceSheet(state, '2025-06-15'), today: balanceSheet(state, '2026-11-29') });
+    const kept = report(followed);
+    const held = (state: LedgerState) => [heldRows(state.memberPeriods).map(([k]) => k).sort(), heldRows(state.accountPeriods).map(([k]) => k).sort(), state.index.lastDate];
+    const heldThen = held(followed);
+    dropLedgerCache(db);
+    const fresh = await currentLedger(db, reads);
+    expect(kept).toEqual(report(fresh));
+    expect(heldThen).toEqual(held(fresh));
+    expect(heldThen[0]).not.toContain(`m|2024-12|${siti}`); // rows outside the ranges stay unread
+    expect(kept.shu.members.map((m) => [m.memberId, m.capitalBasis, m.patronageBasis]).sort()).toEqual([[siti, 50_000, 0], [budi, 100_000, 30_000]].sort());
   });
 });

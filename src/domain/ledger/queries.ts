@@ -156,3 +156,60 @@ export function memberYear(state: LedgerState, memberId: string, year: number): 
   });
   return { interest: rupiah(interest), purchases: rupiah(purchases) };
 }
+
+/** Keys `from` ≤ k < `below` of one table: what a reader of part of a table holds (the phone, db/ledger-tables.ts). */
+export type KeyRange = { readonly from: string; readonly below: string };
+
+/** Every key that starts with `prefix` (non-empty): `m|2025-` is the member or account month rows of 2025. */
+export function keysStartingWith(prefix: string): KeyRange {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return { from: prefix, below: `${prefix.slice(0, -1)}${String.fromCharCode(last + 1)}` };
+}
+
+/**
+ * A table that lists the rows of a key range itself: the phone's partly read tables do, and throw
+ * when the range is not wholly among what they read, rather than answer with the rows they happen
+ * to hold.
+ */
+export type RangeListing<V> = { rowsIn(range: KeyRange): Iterable<V> };
+
+function listsRanges<V>(table: ReadonlyMap<string, V>): table is ReadonlyMap<string, V> & RangeListing<V> {
+  return typeof (table as Partial<RangeListing<V>>).rowsIn === 'function';
+}
+
+/** The rows of `table` whose keys lie in `range`, in no particular order. */
+export function rowsInRange<V>(table: ReadonlyMap<string, V>, range: KeyRange): Iterable<V> {
+  if (listsRanges(table)) return table.rowsIn(range);
+  const rows: V[] = [];
+  for (const [k, row] of table) if (k >= range.from && k < range.below) rows.push(row);
+  return rows;
+}
+
+/** Account month rows of every year (`m|…`): account totals through any month end, no day rows. */
+export const ACCOUNT_MONTHS: KeyRange = keysStartingWith('m|');
+
+/** The account day rows of one month (`2026-02`): "as of" a date inside it. */
+export const accountDaysOf = (month: string): KeyRange => keysStartingWith(`d|${month}-`);
+
+/** Posted debit and credit of an account through the end of `month` (`2026-02`), from month rows only. */
+export function accountTotalsThroughMonth(state: LedgerState, code: string, month: string): DebitCredit {
+  const lastDate = state.index.lastDate;
+  if (lastDate === null || month >= lastDate.slice(0, 7)) {
+    const row = state.accounts.get(code);
+    return { debit: row?.debit ?? 0, credit: row?.credit ?? 0 };
+  }
+  const sum = { debit: 0, credit: 0 };
+  const year = Number(month.slice(0, 4));
+  const last = Number(month.slice(5, 7));
+  const firstYear = state.index.firstYear;
+  if (firstYear === null) return sum;
+  for (let y = firstYear; y <= year; y++) {
+    forEachMonthOf(y, y < year ? 13 : last + 1, (period) => {
+      const row = state.accountPeriods.get(periodKey('m', period, code));
+      if (row === undefined) return;
+      sum.debit += row.debit;
+      sum.credit += row.credit;
+    });
+  }
+  return sum;
+}

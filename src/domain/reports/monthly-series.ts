@@ -2,10 +2,11 @@
  * Month-end figures for the home screen's charts: members' savings (pokok + wajib + sukarela,
  * accounts 3-101, 3-102, 2-101) and loans outstanding (1-110), for each month from `from` through
  * `to` (`YYYY-MM`). At most 240 months: a chart wider than that is a mistake, not a request.
+ * Month rows only (a month end is the whole month): the phone's chart reads no day rows.
  */
 import { ACCOUNTS } from '../chart.ts';
 import { daysInMonth } from '../dates.ts';
-import { accountTotalsUpTo } from '../ledger/queries.ts';
+import { accountTotalsThroughMonth } from '../ledger/queries.ts';
 import type { LedgerState } from '../ledger/state.ts';
 import { rupiah, type Rupiah } from '../money.ts';
 
@@ -29,10 +30,10 @@ export function monthlySeries(state: LedgerState, from: string, to: string): Mon
     const monthText = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
     const monthEnd = `${monthText}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
     const credit = (code: string): number => {
-      const t = accountTotalsUpTo(state, code, monthEnd, true);
+      const t = accountTotalsThroughMonth(state, code, monthText);
       return t.credit - t.debit;
     };
-    const loans = accountTotalsUpTo(state, ACCOUNTS.loansReceivable, monthEnd, true);
+    const loans = accountTotalsThroughMonth(state, ACCOUNTS.loansReceivable, monthText);
     points.push({
       month: monthText,
       monthEnd,

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { LedgerRead } from '../../db/ledger-tables.ts';
 import { currentLedger } from '../../db/projections.ts';
-import type { LedgerState, TableName } from '../../domain/ledger/index.ts';
+import type { LedgerState } from '../../domain/ledger/index.ts';
 import { getDb } from '../session/index.ts';
 
 /**
@@ -9,11 +10,14 @@ import { getDb } from '../session/index.ts';
  * query because the ledger object is shared and folded in place: its identity does not change
  * when an entry is added, the computed result does. `compute` must not mutate the state.
  *
- * `tables`: the ledger tables `compute` reads beyond the small ones every reader gets (account
- * totals and periods, chart, settings, closed years; db/ledger-tables.ts). Only those are read into
- * memory — five years of entry index rows, cash moves or member-day rows are not read for a balance
- * sheet — and a table not named throws when read, so a missing name fails the screen's tests.
+ * `reads`: the ledger tables `compute` reads, or key ranges of them, beyond the small reads every
+ * reader gets (account totals and month rows, chart, settings, closed years; db/ledger-tables.ts).
+ * Only those are read into memory — five years of entry index rows, cash moves or account day rows
+ * are not read for a balance sheet as of today — and a table or key not named throws when read,
+ * so a missing name fails the screen's tests.
  */
-export function useLedgerQuery<T>(compute: (state: LedgerState) => T, deps: readonly unknown[], tables: readonly TableName[] = []): T | undefined {
-  return useLiveQuery(async () => compute(await currentLedger(getDb(), tables)), [...deps, ...tables]);
+export function useLedgerQuery<T>(compute: (state: LedgerState) => T, deps: readonly unknown[], reads: readonly LedgerRead[] = []): T | undefined {
+  return useLiveQuery(async () => compute(await currentLedger(getDb(), reads)), [...deps, ...reads.map(readKey)]);
 }
+
+const readKey = (read: LedgerRead): string => (typeof read === 'string' ? read : `${read.table}:${read.range.from}..${read.range.below}`);

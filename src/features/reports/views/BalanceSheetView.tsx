@@ -4,6 +4,7 @@ import { DateField, useDateInput } from '../../forms/index.ts';
 import { reportsMessages } from '../messages.ts';
 import { section, type ReportSection } from '../report-section.ts';
 import { ReportShell } from '../ReportShell.tsx';
+import { accountDaysFor } from '../account-days.ts';
 import { useLedgerQuery } from '../use-ledger-query.ts';
 
 type Messages = ReturnType<typeof reportsMessages.current>;
@@ -35,7 +36,11 @@ export function BalanceSheetView() {
   const m = reportsMessages.useMessages();
   const asOf = useDateInput(todayInJakarta());
   const date = asOf.date;
-  const sections = useLedgerQuery((state) => (date === undefined ? undefined : balanceSheetSections(balanceSheet(state, date), m)), [date, m]);
+  const sections = useLedgerQuery(
+    (state) => (date === undefined ? undefined : balanceSheetSections(balanceSheet(state, date), m)),
+    [date, m],
+    accountDaysFor(date),
+  );
   return (
     <ReportShell
       title={m.names.neraca}

@@ -7,6 +7,7 @@ import { membersMessages } from '../../members/messages.ts';
 import { reportsMessages } from '../messages.ts';
 import { section, type ReportSection } from '../report-section.ts';
 import { ReportShell } from '../ReportShell.tsx';
+import { accountDaysFor } from '../account-days.ts';
 import { useLedgerQuery } from '../use-ledger-query.ts';
 import { rangeProblem } from './range-problem.ts';
 
@@ -59,7 +60,7 @@ export function CashBookView() {
         ? undefined
         : cashBookSections(cashBook(state, from.date, to.date, via === 'all' ? undefined : via), from.date, m, (t) => types[t]),
     [from.date, to.date, via, problem, m, types],
-    ['cashMoves'],
+    ['cashMoves', ...accountDaysFor(from.date)],
   );
   const viaName = via === 'all' ? m.viaAll : f.via[via];
   return (

@@ -4,6 +4,7 @@ import { DateField, useDateInput } from '../../forms/index.ts';
 import { reportsMessages } from '../messages.ts';
 import { section, type ReportSection } from '../report-section.ts';
 import { ReportShell } from '../ReportShell.tsx';
+import { accountDaysFor } from '../account-days.ts';
 import { useLedgerQuery } from '../use-ledger-query.ts';
 import { rangeProblem } from './range-problem.ts';
 
@@ -50,6 +51,7 @@ export function IncomeStatementView() {
         ? undefined
         : incomeStatementSections(incomeStatement(state, from.date, to.date), m),
     [from.date, to.date, problem, m],
+    accountDaysFor(from.date, to.date),
   );
   return (
     <ReportShell

@@ -1,4 +1,4 @@
-import { shuReport } from '../../../domain/reports/index.ts';
+import { shuReads, shuReport } from '../../../domain/reports/shu.ts';
 import { reportsMessages } from '../messages.ts';
 import { ReportShell } from '../ReportShell.tsx';
 import { shuSections } from '../shu-sections.ts';
@@ -18,7 +18,7 @@ export function ShuView() {
       return { shu: result.shu, sections: shuSections(result, m, memberNamer(state, m)) };
     },
     [y, m],
-    ['memberPeriods', 'members'],
+    y === undefined ? [] : shuReads(y),
   );
   return (
     <ReportShell
