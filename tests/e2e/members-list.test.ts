@@ -124,7 +124,7 @@ describe('Anggota: the virtualised list in Chromium', () => {
 
       // The pitch is the rows' own (not the estimate), and the padding below stands in for exactly
       // that many rows: the page is as tall as if all 300 were there.
-      await expect.poll(async () => Math.abs((await layoutOf(page)).paddingPerRow - (await layoutOf(page)).rowPitch), { timeout: 10_000 }).toBeLessThan(0.6);
+      await expect.poll(async () => Math.abs((await layoutOf(page)).paddingPerRow - (await layoutOf(page)).rowPitch), { timeout: 15_000 }).toBeLessThan(0.6);
       const normal = await layoutOf(page);
       expect(normal.rows).toBeLessThan(40);
       expect(normal.setSize).toBe(MEMBERS);
@@ -134,7 +134,7 @@ describe('Anggota: the virtualised list in Chromium', () => {
       for (let k = 1; k <= 25; k++) {
         await page.keyboard.press('Tab');
         await expect
-          .poll(() => page.evaluate(() => (globalThis as unknown as ListGlobals).document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? null))
+          .poll(() => page.evaluate(() => (globalThis as unknown as ListGlobals).document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? null), { timeout: 15_000 })
           .toBe(String(k));
       }
       expect(await page.locator(':focus').textContent()).toContain(name(25));
@@ -143,8 +143,8 @@ describe('Anggota: the virtualised list in Chromium', () => {
       await page.evaluate(() => {
         (globalThis as unknown as ListGlobals).document.documentElement.style.fontSize = '200%';
       });
-      await expect.poll(async () => (await layoutOf(page)).rowPitch, { timeout: 10_000 }).toBeGreaterThan(normal.rowPitch * 1.4);
-      await expect.poll(async () => Math.abs((await layoutOf(page)).paddingPerRow - (await layoutOf(page)).rowPitch), { timeout: 10_000 }).toBeLessThan(0.6);
+      await expect.poll(async () => (await layoutOf(page)).rowPitch, { timeout: 15_000 }).toBeGreaterThan(normal.rowPitch * 1.4);
+      await expect.poll(async () => Math.abs((await layoutOf(page)).paddingPerRow - (await layoutOf(page)).rowPitch), { timeout: 15_000 }).toBeLessThan(0.6);
 
       // Every member can be scrolled to: at the end of the page the last member's row is rendered,
       // on screen, and nothing but the page's own bottom follows it.
