@@ -89,6 +89,39 @@ describe('Kas masuk and kas keluar', { timeout: 20_000 }, () => {
     expect((await session.db.entries.get(entry.id))?.receiptNo).toBeTruthy();
   });
 
+  it('"Tersimpan" replaces the form; "Catat lagi" brings it back empty but for account, via and date, and saves a second entry', async () => {
+    const user = userEvent.setup();
+    open();
+    const form = await screen.findByRole('form', { name: 'Kas masuk' });
+    const account = within(form).getByLabelText('Akun');
+    await waitFor(() => expect(account).toHaveValue('4-190'));
+    await user.selectOptions(account, '3-120');
+    await user.click(within(form).getByLabelText('Bank'));
+    await user.type(within(form).getByLabelText('Jumlah'), '75000');
+    await user.type(within(form).getByLabelText('Keterangan'), 'Hibah pertama');
+    await user.click(within(form).getByRole('button', { name: 'Simpan kas masuk' }));
+    expect(await screen.findByText('Tersimpan')).toBeInTheDocument();
+    // The form is out of sight (and out of the accessibility tree) while the outcome shows.
+    expect(screen.queryByRole('form', { name: 'Kas masuk' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Catat lagi' }));
+    const again = await screen.findByRole('form', { name: 'Kas masuk' });
+    expect(screen.queryByText('Tersimpan')).not.toBeInTheDocument();
+    expect(within(again).getByLabelText('Jumlah')).toHaveValue('');
+    expect(within(again).getByLabelText('Keterangan')).toHaveValue('');
+    expect(within(again).getByLabelText('Akun')).toHaveValue('3-120');
+    expect(within(again).getByLabelText('Bank')).toBeChecked();
+    await user.type(within(again).getByLabelText('Jumlah'), '25000');
+    await user.type(within(again).getByLabelText('Keterangan'), 'Hibah kedua');
+    await user.click(within(again).getByRole('button', { name: 'Simpan kas masuk' }));
+    expect(await screen.findByText('Tersimpan')).toBeInTheDocument();
+    const entries = await entriesOfType(session.db, 'cash.received');
+    expect(entries.map((e) => (e.type === 'cash.received' ? [e.data.amount, e.data.memo, e.data.via, e.data.account] : []))).toEqual([
+      [75_000, 'Hibah pertama', 'bank', '3-120'],
+      [25_000, 'Hibah kedua', 'bank', '3-120'],
+    ]);
+    expect(new Set(entries.map((e) => e.id)).size).toBe(2);
+  });
+
   it('records cash.paid from an expense account and warns when it is more than the cash box holds', async () => {
     await record(session.db, {
       type: 'cash.received',

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { todayInJakarta } from '../../domain/dates.ts';
 import type { Via } from '../../domain/entry/schema.ts';
 import type { MemberId } from '../../domain/ids.ts';
@@ -9,20 +9,22 @@ import { formatRupiah } from '../../domain/money-format.ts';
 import {
   AmountField,
   DateField,
-  FlagNote,
   formsMessages,
+  IDLE_SAVE,
   MemberPicker,
   SaveFeedback,
   useAmountInput,
   useDateInput,
   useSaveEntry,
   ViaPicker,
+  type SaveEntry,
+  type SaveState,
   type ScreenDraft,
 } from '../forms/index.ts';
-import { Link } from '../navigation/link.tsx';
 import { getDb } from '../session/index.ts';
 import { accountsFor, DEFAULT_ACCOUNT, readChart } from './cash-accounts.ts';
 import { MemoField } from './MemoField.tsx';
+import { SavedCard } from './SavedCard.tsx';
 import { useMemoInput } from './memo-input.ts';
 import { shopSalesMemo } from './sales-memo.ts';
 import { cashMessages } from './messages.ts';
@@ -37,6 +39,40 @@ export type CashEntryMode = 'in' | 'out' | 'sales';
  * member's purchases count for the patronage share of the SHU). Every one gets a receipt.
  */
 export function CashEntryForm({ mode }: { readonly mode: CashEntryMode }) {
+  const { state, save, reset } = useSaveEntry();
+  const [round, setRound] = useState(0);
+  const saved = state.status === 'saved' ? state.saved : undefined;
+  // While the outcome shows, the fields stay mounted (hidden) with unchanged props, so "Tersimpan"
+  // renders only this card: neither unmounting the form nor re-rendering it sits in that frame.
+  return (
+    <>
+      {saved === undefined ? null : (
+        <SavedCard
+          saved={saved}
+          onAnother={() => {
+            reset();
+            setRound((n) => n + 1);
+          }}
+        />
+      )}
+      <div hidden={saved !== undefined}>
+        <CashEntryFields mode={mode} state={saved === undefined ? state : IDLE_SAVE} save={save} reset={reset} round={round} />
+      </div>
+    </>
+  );
+}
+
+type FieldsProps = {
+  readonly mode: CashEntryMode;
+  /** The save's state while no outcome card shows (idle, saving, failed). */
+  readonly state: SaveState;
+  readonly save: SaveEntry['save'];
+  readonly reset: SaveEntry['reset'];
+  /** Bumped by "Catat lagi": amount, memo and member start empty again; account, via and date stay. */
+  readonly round: number;
+};
+
+const CashEntryFields = memo(function CashEntryFields({ mode, state, save, reset, round }: FieldsProps) {
   const m = cashMessages.useMessages();
   const f = formsMessages.useMessages();
   const accountId = useId();
@@ -47,7 +83,14 @@ export function CashEntryForm({ mode }: { readonly mode: CashEntryMode }) {
   const amount = useAmountInput();
   const memo = useMemoInput();
   const date = useDateInput();
-  const { state, save, reset } = useSaveEntry();
+  const [roundSeen, setRoundSeen] = useState(round);
+  if (roundSeen !== round) {
+    // "Catat lagi": adjusted while rendering (React's pattern for state that follows a prop).
+    setRoundSeen(round);
+    amount.reset();
+    memo.reset();
+    setMember(undefined);
+  }
   const chart = useLiveQuery(() => readChart(getDb()), []);
   const cash = useCashToday(todayInJakarta());
   const choices = accountsFor(direction, chart ?? []);
@@ -79,32 +122,6 @@ export function CashEntryForm({ mode }: { readonly mode: CashEntryMode }) {
         ...(memberId === undefined ? {} : { memberId }),
       },
     };
-  }
-
-  if (state.status === 'saved') {
-    return (
-      <section className="card" aria-live="polite">
-        <SaveFeedback state={state} />
-        <FlagNote flags={state.saved.flags} />
-        <p className="actions">
-          <Link to={`/kuitansi/${state.saved.entry.id}`} className="button button--primary">
-            {m.receipt}
-          </Link>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              reset();
-              amount.reset();
-              memo.reset();
-              setMember(undefined);
-            }}
-          >
-            {m.another}
-          </button>
-        </p>
-      </section>
-    );
   }
 
   const changed = () => {
@@ -185,4 +202,4 @@ export function CashEntryForm({ mode }: { readonly mode: CashEntryMode }) {
       </p>
     </form>
   );
-}
+});

@@ -5,7 +5,6 @@ import { formatRupiah } from '../../domain/money-format.ts';
 import {
   AmountField,
   DateField,
-  FlagNote,
   formsMessages,
   SaveFeedback,
   useAmountInput,
@@ -13,8 +12,8 @@ import {
   useSaveEntry,
   ViaPicker,
 } from '../forms/index.ts';
-import { Link } from '../navigation/link.tsx';
 import { cashMessages } from './messages.ts';
+import { SavedCard } from './SavedCard.tsx';
 import { balanceOf, useCashToday } from './use-cash-today.ts';
 
 /**
@@ -41,25 +40,13 @@ export function TransferForm() {
 
   if (state.status === 'saved') {
     return (
-      <section className="card" aria-live="polite">
-        <SaveFeedback state={state} />
-        <FlagNote flags={state.saved.flags} />
-        <p className="actions">
-          <Link to={`/kuitansi/${state.saved.entry.id}`} className="button button--primary">
-            {m.receipt}
-          </Link>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              reset();
-              amount.reset();
-            }}
-          >
-            {m.another}
-          </button>
-        </p>
-      </section>
+      <SavedCard
+        saved={state.saved}
+        onAnother={() => {
+          reset();
+          amount.reset();
+        }}
+      />
     );
   }
 

@@ -8,7 +8,7 @@ export { MemberPicker, PICKER_LIMIT } from './MemberPicker.tsx';
 export { SaveFeedback } from './SaveFeedback.tsx';
 export { freshEntryId, saveDraft, type SaveOptions, type ScreenDraft } from './save-entry.ts';
 export { notifyEntrySaved, onEntrySaved } from './saved-listeners.ts';
-export { useSaveEntry, type SaveEntry, type SaveState } from './use-save-entry.ts';
+export { IDLE_SAVE, useSaveEntry, type SaveEntry, type SaveState } from './use-save-entry.ts';
 export { VIAS, ViaPicker } from './ViaPicker.tsx';
 export { formsMessages } from './messages.ts';
 export { FlagNote } from './FlagNote.tsx';

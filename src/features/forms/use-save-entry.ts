@@ -14,6 +14,9 @@ export type SaveState =
   | { readonly status: 'saved'; readonly saved: SavedEntry }
   | { readonly status: 'failed'; readonly error: StorageErrorCode | 'session-locked' };
 
+/** The one idle state: a form that passes it down keeps its memoised children's props unchanged. */
+export const IDLE_SAVE: SaveState = { status: 'idle' };
+
 export type SaveEntry = {
   readonly state: SaveState;
   /** Saves the draft; resolves with the saved entry or undefined. Ignored while a save runs. */
@@ -30,7 +33,7 @@ export type SaveEntry = {
 export function useSaveEntry(): SaveEntry {
   // Read the session without throwing: the phone may lock (idle, hidden) while a form is open.
   const actor = useSessionStore((session) => session.user?.name);
-  const [state, setState] = useState<SaveState>({ status: 'idle' });
+  const [state, setState] = useState<SaveState>(IDLE_SAVE);
   const idRef = useRef<EntryId | null>(null);
   const busyRef = useRef(false);
 
@@ -72,7 +75,7 @@ export function useSaveEntry(): SaveEntry {
 
   const reset = useCallback(() => {
     idRef.current = null;
-    setState({ status: 'idle' });
+    setState(IDLE_SAVE);
   }, []);
 
   return { state, save, reset };
