@@ -83,6 +83,8 @@ type Sending = {
   readonly answer: Promise<HttpOutcome<PushResponse>>;
   /** Settles once the request was handed to `fetch` (or failed before). */
   readonly dispatched: Promise<void>;
+  /** Sent while another push was still in flight: the server may have taken it first. */
+  readonly behind: boolean;
   /** `performance.now()` when it was handed to `fetch`, for the round trip; null before. */
   dispatchedAt: number | null;
 };
@@ -97,6 +99,7 @@ function send(session: DeviceSession, batch: PushBatch, after: Sending | null = 
     batch,
     dispatched,
     dispatchedAt: null,
+    behind: after !== null,
     answer: (async () => {
       if (after !== null) await after.dispatched;
       return deviceRequest(session, 'POST', PUSH_PATH, batch.body, pushResponseSchema, {
@@ -180,6 +183,7 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
       current = send(session, await nextBatch(candidates, limits));
     }
     const batch: PushBatch = current.batch;
+    const sentBehind = current.behind;
     const linkAllowsTwo = (): boolean => lastServiceMs !== null && lastServiceMs * TWO_IN_FLIGHT_SHARE_OF_DEADLINE <= deadlineMs;
     // The next batch is read and encoded while this one travels (not for a resend after a gap); on
     // a fast enough link it leaves at once, as the second in flight. With two in flight, the batch
@@ -257,12 +261,13 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     resend = resend.filter((e) => !answered.has(e.id));
 
     if (gap !== undefined) {
-      gapRecoveries++;
       const gapEntry = seqOf.get(gap.id);
       // Two in flight that the server took in reverse order: the second met a gap that the first
       // has since filled (its answer, read before this one, acknowledged the entry just before).
-      // Nothing is missing; the entries from the gap on simply go again.
-      if (gapRecoveries <= MAX_GAP_RECOVERIES && gapEntry !== undefined && tally.ackedHead?.seq === gapEntry.seq - 1) continue;
+      // Nothing is missing; the entries from the gap on simply go again, alone — not a gap
+      // recovery (a lone batch is never overtaken, so this cannot repeat without progress).
+      if (sentBehind && gapEntry !== undefined && tally.ackedHead?.seq === gapEntry.seq - 1) continue;
+      gapRecoveries++;
       // Without the server's expected seq, resend from the start: duplicates are cheap and safe.
       const expected = gap.status === 'gap' ? (gap.expectedSeq ?? 1) : 1;
       if (gapRecoveries > MAX_GAP_RECOVERIES || gapEntry === undefined || expected >= gapEntry.seq) {
