@@ -117,7 +117,9 @@ export function VirtualList<T>({ items, itemKey, renderItem, label, className, o
 
   // A shorter list than the range (a narrower search while scrolled down): its last rows, until
   // scrolling (the page got shorter) places the range where the list now is.
-  const [from, to] = settled === items ? [range.first, range.end] : [range.shownFirst, range.shownEnd];
+  // At least one row even with none on screen (the list below the fold), so Tab from the field
+  // lands in the list.
+  const [from, to] = settled === items ? [range.first, range.end] : [range.shownFirst, Math.max(range.shownEnd, range.shownFirst + 1)];
   const first = Math.max(0, Math.min(from, items.length - (to - from)));
   const end = Math.min(first + (to - from), items.length);
   const shown = items.slice(first, end);
