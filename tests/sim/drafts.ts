@@ -26,6 +26,9 @@ const INCOME_ACCOUNTS = ['4-110', '4-190', '3-120'] as const;
 const COST_ACCOUNTS = ['5-100', '5-110', '5-140', '5-150', '5-190', '1-130', '2-110'] as const;
 
 /** Relative weights: everyday money first, the rare bookkeeping acts last. */
+const SHU_ALLOCATION_EVEN = { cadangan: 3_000, jasa_modal: 2_500, jasa_anggota: 2_500, pengurus: 500, karyawan: 500, pendidikan: 500, sosial: 500 };
+const SHU_ALLOCATION_ODD = { cadangan: 4_500, jasa_modal: 2_000, jasa_anggota: 1_500, pengurus: 500, karyawan: 500, pendidikan: 500, sosial: 500 };
+
 const WEIGHTS: Readonly<Record<EntryType, number>> = {
   'member.joined': 10,
   'member.updated': 4,
@@ -181,10 +184,9 @@ export function randomDraft(ctx: DraftContext): EntryDraft | null {
         ? {
             type,
             ...base,
-            data: {
-              key: 'shuAllocation',
-              value: { cadangan: 3_000, jasa_modal: 2_500, jasa_anggota: 2_500, pengurus: 500, karyawan: 500, pendidikan: 500, sosial: 500 },
-            },
+            // Two allocations, chosen by the day (not by the random stream, which the seeds fix):
+            // phones changing the setting offline must end with the server's value, and SHU shows it.
+            data: { key: 'shuAllocation', value: Number(date.slice(8, 10)) % 2 === 0 ? SHU_ALLOCATION_EVEN : SHU_ALLOCATION_ODD },
           }
         : { type, ...base, data: { key: 'loanDefaults', value: { rateBp: random.int(100, 250), months: random.int(6, 18) } } };
     case 'year.closed': {
