@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatDateId, todayInJakarta } from '../../domain/dates.ts';
 import { formatRupiah } from '../../domain/money-format.ts';
 import { rupiah } from '../../domain/money.ts';
+import { shuReads } from '../../domain/reports/shu.ts';
 import { ConfirmDialog, DateField, FlagNote, SaveFeedback, useDateInput, useSaveEntry } from '../forms/index.ts';
 import { reportsMessages } from '../reports/messages.ts';
 import { ReportShell } from '../reports/ReportShell.tsx';
@@ -35,7 +36,9 @@ export default function ClosingPage() {
       return { preview, sections: shuSections(preview.result, r, memberNamer(ledger, r)) };
     },
     [year, r],
-    ['memberPeriods', 'members'],
+    // What SHU reads (shuReads): the member rows and the member months from January of the year
+    // on, not every month of history.
+    year === undefined ? [] : shuReads(year),
   );
 
   const preview = data?.preview;
