@@ -3,7 +3,8 @@
  * store (as data.bench.ts), unlocks, does the interaction once to warm up, then profiles it and
  * prints the functions with the most self time (CDP Profiler, CPU ×4).
  *
- *   node --import tsx bench/profile.ts save|search|shu [entries]      (SAVES=5: saves profiled together)
+ *   node --import tsx bench/profile.ts save|search|shu [entries]      (SAVES=5: saves profiled together;
+ *                                                                       FIRST=1: the first save after unlock alone)
  *   node --import tsx bench/profile.ts search members   (the members-only set: 5 000 members, bench/support/members-only.ts)
  */
 import type { CDPSession, Page } from 'playwright-core';
@@ -86,7 +87,11 @@ async function main(): Promise<void> {
     await unlock(page, PIN);
     await waitForHeading(page, 'Beranda');
     const { cdp } = await throttle(page, 4);
-    if (what === 'save') {
+    if (what === 'save' && process.env.FIRST === '1') {
+      // The first save after unlock alone (the p95 of the data bench's 20 saves at 100 000 entries).
+      await openShopSale(page);
+      await profiled(cdp, async () => console.log('profiled first save', await tapUntil(page, 'Simpan penjualan', 'Tersimpan')));
+    } else if (what === 'save') {
       await openShopSale(page);
       console.log('warm-up save', await tapUntil(page, 'Simpan penjualan', 'Tersimpan'));
       // Several saves added up (the form opened afresh before each, outside the profile), so one
