@@ -5,7 +5,8 @@
  * (`m|2026-11|1-110`); every such key is a new string that the map must flatten and hash, and the
  * garbage collector then sweeps. Here a date's keys are made once and shared, so a posting's look-up
  * hashes nothing new. The cache hangs off the state's period table (a WeakMap), so it lives exactly
- * as long as the state and is never persisted.
+ * as long as the state and is never persisted. Its cost is one map entry per period row the state
+ * has held (the key strings themselves are the rows' own keys).
  */
 import type { Grain } from './rows.ts';
 import { periodKey } from './periods.ts';
