@@ -1,33 +1,22 @@
 // The district office's pages in real Chromium against the real server (`npm start`): log in,
 // create a cooperative and its enrollment code, enroll a phone through the API with that code and
-// sync a little, see it in the table, open its page (reports from the server), revoke the phone,
+// sync a little, see it in the table, open its page (reports from the rig.server), revoke the phone,
 // import the phone's backup file. And the treasurer's first load never touches the /dinas chunk.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays, todayInJakarta } from '../../src/domain/dates.ts';
 import type { Entry } from '../../src/domain/entry/schema.ts';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser } from '../support/browser.ts';
+
 import { deposit, ids, joined, newDeviceKeys, TestDevice, withdraw } from '../support/entries.ts';
 import type { PageGlobals } from './page-globals.ts';
+import { useAppServerAndBrowser } from '../support/e2e-rig.ts';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
+const rig = useAppServerAndBrowser();
 
 /** A phone as the server sees it, talking to the real server over HTTP with signed requests. */
 async function enrollPhone(code: string, name: string): Promise<TestDevice> {
   const keys = await newDeviceKeys();
-  const response = await fetch(`${server.url}/api/v1/devices`, {
+  const response = await fetch(`${rig.server.url}/api/v1/devices`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code, name, publicKey: keys.publicJwk }),
@@ -40,7 +29,7 @@ async function enrollPhone(code: string, name: string): Promise<TestDevice> {
 async function signed(phone: TestDevice, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
   const bytes = body === undefined ? undefined : new TextEncoder().encode(JSON.stringify(body));
   const headers = await phone.sign(method, path, bytes);
-  return fetch(`${server.url}${path}`, {
+  return fetch(`${rig.server.url}${path}`, {
     method,
     headers: { ...headers, ...(bytes === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(bytes === undefined ? {} : { body: bytes }),
@@ -48,10 +37,10 @@ async function signed(phone: TestDevice, method: 'GET' | 'POST', path: string, b
 }
 
 async function adminToken(): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/admin/login`, {
+  const response = await fetch(`${rig.server.url}/api/v1/admin/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(server.admin),
+    body: JSON.stringify(rig.server.admin),
   });
   expect(response.status).toBe(200);
   return ((await response.json()) as { token: string }).token;
@@ -61,13 +50,13 @@ const h1 = (page: Page) => page.locator('#root h1').first();
 
 describe('the treasurer’s first load', () => {
   it('requests no byte of the district chunk, page or service worker; /dinas does load it', async () => {
-    const context: BrowserContext = await browser.newContext();
+    const context: BrowserContext = await rig.browser.newContext();
     try {
       const requested: string[] = [];
       // Context-level: also the service worker's precache requests.
       context.on('request', (request) => requested.push(new URL(request.url()).pathname));
       const page = await context.newPage();
-      await page.goto(`${server.url}/`);
+      await page.goto(`${rig.server.url}/`);
       await h1(page).waitFor();
       await page.waitForFunction(() => (globalThis as unknown as PageGlobals).navigator.serviceWorker.controller !== null, undefined, {
         timeout: 30_000,
@@ -75,7 +64,7 @@ describe('the treasurer’s first load', () => {
       expect(requested.some((path) => path.startsWith('/assets/'))).toBe(true);
       expect(requested.filter((path) => path.includes('district'))).toEqual([]);
 
-      await page.goto(`${server.url}/dinas`);
+      await page.goto(`${rig.server.url}/dinas`);
       await page.getByRole('heading', { level: 1, name: 'Masuk petugas Dinas' }).waitFor();
       expect(requested.some((path) => /^\/assets\/district-[\w-]+\.js$/.test(path))).toBe(true);
     } finally {
@@ -86,7 +75,7 @@ describe('the treasurer’s first load', () => {
 
 describe('a district officer’s visit', () => {
   it('logs in, creates a cooperative and a code, sees it in the table and its reports, revokes a phone and imports its backup', async () => {
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -101,12 +90,12 @@ describe('a district officer’s visit', () => {
     });
     try {
       // Log in: first a wrong password, then the right one.
-      await page.goto(`${server.url}/dinas`);
-      await page.getByLabel('Nama pengguna').fill(server.admin.username);
+      await page.goto(`${rig.server.url}/dinas`);
+      await page.getByLabel('Nama pengguna').fill(rig.server.admin.username);
       await page.getByLabel('Kata sandi').fill('bukan-kata-sandinya');
       await page.getByRole('button', { name: 'Masuk' }).click();
       await page.getByRole('alert').filter({ hasText: 'Nama pengguna atau kata sandi salah.' }).waitFor();
-      await page.getByLabel('Kata sandi').fill(server.admin.password);
+      await page.getByLabel('Kata sandi').fill(rig.server.admin.password);
       await page.getByRole('button', { name: 'Masuk' }).click();
       await page.getByRole('heading', { level: 1, name: 'Koperasi di kabupaten' }).waitFor();
       await page.getByText('Belum ada koperasi. Buat koperasi pertama di bawah.').waitFor();
@@ -155,13 +144,13 @@ describe('a district officer’s visit', () => {
       expect(await row.textContent()).toContain('Kemuning');
       expect((await row.getAttribute('class')) ?? '').not.toContain('district-row--stale');
 
-      // Its page: figures and the balance sheet from the server, the same numbers the API gives.
+      // Its page: figures and the balance sheet from the rig.server, the same numbers the API gives.
       await row.getByRole('link', { name: 'KSP Sumber Rejeki' }).click();
       await page.getByRole('heading', { level: 1, name: 'KSP Sumber Rejeki' }).waitFor();
       const report = page.getByTestId('report-body');
       await report.getByRole('row', { name: /Kas/ }).first().waitFor();
       const token = await adminToken();
-      const api = await fetch(`${server.url}/api/v1/cooperatives/${phone.cooperativeId}/reports/balance-sheet?asOf=${todayInJakarta()}`, {
+      const api = await fetch(`${rig.server.url}/api/v1/cooperatives/${phone.cooperativeId}/reports/balance-sheet?asOf=${todayInJakarta()}`, {
         headers: { authorization: `Bearer ${token}` },
       });
       const sheet = (await api.json()) as { accounts: { code: string; balance: number }[]; totals: { assets: number } };
@@ -226,7 +215,7 @@ describe('a district officer’s visit', () => {
 
 describe('on a small screen', () => {
   it('the login, the table and a cooperative’s page fit 360 px at 200 % text size', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
       const page = await context.newPage();
       const overflow = async (where: string) => {
@@ -237,11 +226,11 @@ describe('on a small screen', () => {
         });
         expect(extra, where).toBeLessThanOrEqual(0);
       };
-      await page.goto(`${server.url}/dinas`);
+      await page.goto(`${rig.server.url}/dinas`);
       await page.getByRole('heading', { level: 1, name: 'Masuk petugas Dinas' }).waitFor();
       await overflow('login');
-      await page.getByLabel('Nama pengguna').fill(server.admin.username);
-      await page.getByLabel('Kata sandi').fill(server.admin.password);
+      await page.getByLabel('Nama pengguna').fill(rig.server.admin.username);
+      await page.getByLabel('Kata sandi').fill(rig.server.admin.password);
       await page.getByRole('button', { name: 'Masuk' }).click();
       await page.getByRole('heading', { level: 1, name: 'Koperasi di kabupaten' }).waitFor();
       // The first test created one cooperative: its row is in the table.

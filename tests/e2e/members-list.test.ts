@@ -3,12 +3,12 @@
 // can be scrolled to (the padding that stands in for the rows not rendered is right to the last
 // pixel), Tab walks the rows one after another, and at 360 px with 200 % text the last member is
 // still reachable. 300 members are recorded on another phone of the cooperative and pulled.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
 import { adminApi, createFirstUser, enrollFromWelcome, goTo, openControlled, syncNowAndWait, waitForHeading } from '../support/e2e-flows.ts';
 import { ids, joined, newDeviceKeys, TestDevice } from '../support/entries.ts';
+import { useAppServerAndBrowser } from '../support/e2e-rig.ts';
 
 const MEMBERS = 300;
 const name = (k: number): string => `Warga ${String(k).padStart(3, '0')}`;
@@ -76,25 +76,14 @@ async function scrollToEnd(page: Page): Promise<Layout> {
   return layoutOf(page);
 }
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
+const rig = useAppServerAndBrowser();
 
 describe('Anggota: the virtualised list in Chromium', () => {
   it('measures the row pitch, follows 200 % text at 360 px, reaches the last member by scrolling, and Tab walks the rows', async () => {
-    const api = await adminApi(server.url, server.admin);
+    const api = await adminApi(rig.server.url, rig.server.admin);
     const cooperative = await api.createCooperative({ name: 'KSP Sumber Makmur', village: 'Sumberejo', district: 'Jember' });
     const keys = await newDeviceKeys();
-    const enrolled = await fetch(`${server.url}/api/v1/devices`, {
+    const enrolled = await fetch(`${rig.server.url}/api/v1/devices`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: await api.enrollmentCode(cooperative.id), name: 'HP Sekretaris', publicKey: keys.publicJwk }),
@@ -104,16 +93,16 @@ describe('Anggota: the virtualised list in Chromium', () => {
     const entries = [];
     for (let k = 1; k <= MEMBERS; k++) entries.push(await other.entry(joined(ids.member(), `A-${String(k).padStart(3, '0')}`, name(k), '2026-11-01'), { date: '2026-11-01' }));
     const body = new TextEncoder().encode(JSON.stringify({ entries }));
-    const push = await fetch(`${server.url}/api/v1/sync/push`, {
+    const push = await fetch(`${rig.server.url}/api/v1/sync/push`, {
       method: 'POST',
       headers: { ...(await other.sign('POST', '/api/v1/sync/push', body)), 'content-type': 'application/json' },
       body,
     });
     expect(push.status).toBe(200);
 
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
+    const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
     try {
-      const page = await openControlled(context, server.url, '/');
+      const page = await openControlled(context, rig.server.url, '/');
       page.setDefaultTimeout(30_000);
       await enrollFromWelcome(page, await api.enrollmentCode(cooperative.id));
       await createFirstUser(page, 'Bu Siti', '246810');

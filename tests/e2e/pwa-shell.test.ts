@@ -2,26 +2,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, launchPersistentContext } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/app-server.ts';
+import { launchPersistentContext } from '../support/browser.ts';
 import { addMember, createFirstUser, goTo, setUpTrialPhone, startTrial, waitForHeading } from '../support/e2e-flows.ts';
 import type { PageGlobals } from './page-globals.ts';
 import { viteBuild } from './vite-build.ts';
+import { useAppServerAndBrowser } from '../support/e2e-rig.ts';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
+const rig = useAppServerAndBrowser();
 
 const TREASURER_ROUTES = [
   '/',
@@ -40,7 +30,7 @@ const TREASURER_ROUTES = [
 /** Opens the app and waits until the service worker controls the page (first install). */
 async function openControlled(context: BrowserContext, route = '/'): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${server.url}${route}`);
+  await page.goto(`${rig.server.url}${route}`);
   await page.waitForFunction(() => (globalThis as unknown as PageGlobals).navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
   return page;
 }
@@ -74,7 +64,7 @@ const REAL_SCREENS = [
 
 /** A fresh trial phone with its bendahara signed in, then every real screen, in-app. */
 async function walkRealScreens(page: Page): Promise<void> {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${rig.server.url}/`);
   await setUpTrialPhone(page, { name: 'Bu Siti', pin: '246810' });
   for (const [route, title] of REAL_SCREENS) {
     await goTo(page, route);
@@ -92,7 +82,7 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 
 describe('offline', () => {
   it('the service worker takes control and the app reloads and deep-links with no network', async () => {
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     try {
       const page = await openControlled(context, '/tentang');
       await expect.poll(() => heading(page).textContent()).toBe('Tentang Lumbung');
@@ -107,7 +97,7 @@ describe('offline', () => {
       // the welcome or lock screen first), it is the app answering from the precache, not the
       // browser's offline error page.
       for (const route of ['/anggota', '/laporan', '/', '/tidak-ada']) {
-        await page.goto(`${server.url}${route}`);
+        await page.goto(`${rig.server.url}${route}`);
         await expect.poll(() => page.locator('#root h1').first().textContent(), { message: route }).toMatch(/\S/);
         expect(new URL(page.url()).pathname).toBe(route);
       }
@@ -138,7 +128,7 @@ describe('installability', () => {
       expect(result.installabilityErrors).toEqual([]);
       const manifest = await cdp.send('Page.getAppManifest');
       expect(manifest.errors).toEqual([]);
-      expect(manifest.url).toBe(`${server.url}/manifest.webmanifest`);
+      expect(manifest.url).toBe(`${rig.server.url}/manifest.webmanifest`);
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -150,7 +140,7 @@ describe('installability', () => {
     const context = await launchPersistentContext(profile);
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/tentang`);
+      await page.goto(`${rig.server.url}/tentang`);
       const persisted = page.getByTestId('storage-persisted');
       await expect.poll(() => persisted.textContent()).toBe('Belum dilindungi');
       await expect.poll(() => page.getByTestId('storage-usage').textContent()).toMatch(/ dari /);
@@ -165,7 +155,7 @@ describe('installability', () => {
       await cdp.send('Browser.setPermission', {
         permission: { name: 'persistent-storage' },
         setting: 'granted',
-        origin: server.url,
+        origin: rig.server.url,
       });
       await page.getByRole('button', { name: 'Lindungi data' }).click();
       await expect.poll(() => persisted.textContent()).toBe('Dilindungi');
@@ -177,7 +167,7 @@ describe('installability', () => {
   });
 
   it('serves the manifest and every icon with 200 and the declared sizes', async () => {
-    const response = await fetch(`${server.url}/manifest.webmanifest`);
+    const response = await fetch(`${rig.server.url}/manifest.webmanifest`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/manifest+json');
     const manifest = (await response.json()) as {
@@ -202,16 +192,16 @@ describe('installability', () => {
     const purposes = manifest.icons.map((icon) => `${icon.purpose} ${icon.sizes}`).sort();
     expect(purposes).toEqual(['any 192x192', 'any 512x512', 'maskable 192x192', 'maskable 512x512']);
     for (const icon of manifest.icons) {
-      const iconResponse = await fetch(new URL(icon.src, server.url));
+      const iconResponse = await fetch(new URL(icon.src, rig.server.url));
       expect(iconResponse.status, icon.src).toBe(200);
       expect(iconResponse.headers.get('content-type')).toBe('image/png');
       const size = pngSize(new Uint8Array(await iconResponse.arrayBuffer()));
       expect(`${String(size.width)}x${String(size.height)}`, icon.src).toBe(icon.sizes);
     }
-    const apple = await fetch(`${server.url}/apple-touch-icon.png`);
+    const apple = await fetch(`${rig.server.url}/apple-touch-icon.png`);
     expect(apple.status).toBe(200);
     expect(pngSize(new Uint8Array(await apple.arrayBuffer()))).toEqual({ width: 180, height: 180 });
-    const favicon = await fetch(`${server.url}/favicon.svg`);
+    const favicon = await fetch(`${rig.server.url}/favicon.svg`);
     expect(favicon.status).toBe(200);
     expect(await favicon.text()).toContain('<svg');
   });
@@ -219,13 +209,13 @@ describe('installability', () => {
 
 describe('content security and first load', () => {
   it('renders every route under the server’s CSP without a single violation', async () => {
-    const index = await fetch(`${server.url}/`);
+    const index = await fetch(`${rig.server.url}/`);
     const csp = index.headers.get('content-security-policy') ?? '';
     // The assertion below is only meaningful if the policy forbids inline code.
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
 
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     try {
       const page = await context.newPage();
       const violations: string[] = [];
@@ -242,7 +232,7 @@ describe('content security and first load', () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       for (const route of [...TREASURER_ROUTES, '/dinas', '/tidak-ada']) {
-        await page.goto(`${server.url}${route}`);
+        await page.goto(`${rig.server.url}${route}`);
         await page.locator('h1').first().waitFor();
       }
       // Behind the session gate: the real screens (lazy chunks, forms, tables) under the same policy.
@@ -259,7 +249,7 @@ describe('content security and first load', () => {
     expect(sw).toContain('assets/members-');
     expect(sw).not.toMatch(/assets\/district-/);
 
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     try {
       const page = await context.newPage();
       const scripts: string[] = [];
@@ -267,12 +257,12 @@ describe('content security and first load', () => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
       });
       for (const route of TREASURER_ROUTES) {
-        await page.goto(`${server.url}${route}`);
+        await page.goto(`${rig.server.url}${route}`);
         await page.locator('h1').first().waitFor();
       }
       await walkRealScreens(page);
       expect(scripts.filter((script) => script.includes('district'))).toEqual([]);
-      await page.goto(`${server.url}/dinas`);
+      await page.goto(`${rig.server.url}/dinas`);
       await page.locator('h1').first().waitFor();
       expect(scripts.some((script) => /\/assets\/district-[\w-]+\.js$/.test(script))).toBe(true);
     } finally {
@@ -281,7 +271,7 @@ describe('content security and first load', () => {
   });
 
   it('fits a 360 px screen at 200 % text size with 48 px touch targets, on the gate and on every real screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
@@ -298,7 +288,7 @@ describe('content security and first load', () => {
         });
 
       // The session gate's own screens: welcome, then the first user's form.
-      await page.goto(`${server.url}/`);
+      await page.goto(`${rig.server.url}/`);
       await waitForHeading(page, 'Selamat datang di Lumbung');
       await largeText();
       expect(await overflow(), 'welcome').toBeLessThanOrEqual(0);
@@ -338,7 +328,7 @@ describe('content security and first load', () => {
 
 describe('update', () => {
   it('a new build waits for the treasurer, then takes over after "Muat ulang"', async () => {
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     try {
       const page = await openControlled(context, '/tentang');
       const buildTime = () => page.getByTestId('build-time').getAttribute('data-build-time');

@@ -6,12 +6,10 @@
 //     says how many came back and that the unsent one cannot come from the server; and when
 //     everything was cleared (no note either), the new enrollment still says what came back and
 //     warns about entries never sent.
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser } from '../support/browser.ts';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
 import {
-  adminApi,
   createFirstUser,
   enrollFromWelcome,
   goTo,
@@ -19,25 +17,12 @@ import {
   syncNowAndWait,
   waitForHeading,
   waitForSaved,
-  type AdminApi,
 } from '../support/e2e-flows.ts';
 import { homeCash, outboxLine, typeSale } from './storage-flows.ts';
 import { localCashAmounts } from './storage-page-idb.ts';
+import { useAppServerAndBrowser } from '../support/e2e-rig.ts';
 
-let server: AppServer;
-let browser: Browser;
-let admin: AdminApi;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-  admin = await adminApi(server.url, server.admin);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
+const rig = useAppServerAndBrowser();
 
 async function sale(page: Page, amount: string): Promise<void> {
   await typeSale(page, amount);
@@ -47,8 +32,8 @@ async function sale(page: Page, amount: string): Promise<void> {
 /** The browser clears the origin's data while the app is closed, then the treasurer opens it again. */
 async function clearAndReopen(page: Page, devtools: CDPSession, storageTypes: string): Promise<void> {
   await page.goto('about:blank');
-  await devtools.send('Storage.clearDataForOrigin', { origin: server.url, storageTypes });
-  await page.goto(`${server.url}/`);
+  await devtools.send('Storage.clearDataForOrigin', { origin: rig.server.url, storageTypes });
+  await page.goto(`${rig.server.url}/`);
 }
 
 /** The Sinkron page's restore notice, once it has counted what came back. */
@@ -62,17 +47,17 @@ async function restoreNotice(page: Page, pulledLine: string): Promise<string> {
 
 describe('cleared site data', () => {
   it('notices lost books, guides to enroll again, restores from the server and says what cannot come back', async () => {
-    const { id: cooperativeId } = await admin.createCooperative({ name: 'KSP Sumber Makmur', village: 'Sukamaju', district: 'Malang' });
+    const { id: cooperativeId } = await rig.admin.createCooperative({ name: 'KSP Sumber Makmur', village: 'Sukamaju', district: 'Malang' });
     let context: BrowserContext | undefined;
     try {
-      context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-      const page = await openControlled(context, server.url, '/');
+      context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await openControlled(context, rig.server.url, '/');
       page.setDefaultTimeout(30_000);
       const devtools = await context.newCDPSession(page);
-      await enrollFromWelcome(page, await admin.enrollmentCode(cooperativeId), 'HP Bendahara');
+      await enrollFromWelcome(page, await rig.admin.enrollmentCode(cooperativeId), 'HP Bendahara');
       await createFirstUser(page, 'Bu Ani', '135246');
 
-      // Two sales reach the server, a third is recorded without signal.
+      // Two sales reach the rig.server, a third is recorded without signal.
       await sale(page, '10.000');
       await sale(page, '20.000');
       await syncNowAndWait(page);
@@ -95,7 +80,7 @@ describe('cleared site data', () => {
       await context.setOffline(false);
 
       // (b) She enrolls again with a new code: the two sent sales come back, the unsent one cannot.
-      await enrollFromWelcome(page, await admin.enrollmentCode(cooperativeId), 'HP Bendahara');
+      await enrollFromWelcome(page, await rig.admin.enrollmentCode(cooperativeId), 'HP Bendahara');
       await createFirstUser(page, 'Bu Ani', '135246');
       await goTo(page, '/');
       await page.getByTestId('sync-badge-detail').filter({ hasText: 'pemulihan data' }).waitFor();
@@ -113,12 +98,12 @@ describe('cleared site data', () => {
       // The new phone records and sends a sale; then EVERYTHING is cleared, the note too.
       await sale(page, '40.000');
       await syncNowAndWait(page);
-      expect((await admin.cooperative(cooperativeId)).cooperative.entries).toBe(3);
+      expect((await rig.admin.cooperative(cooperativeId)).cooperative.entries).toBe(3);
       await clearAndReopen(page, devtools, 'all');
       await waitForHeading(page, 'Selamat datang di Lumbung');
       // Nothing on the phone can know it had books: it looks new, honestly.
       expect(await page.getByTestId('lost-books').count()).toBe(0);
-      await enrollFromWelcome(page, await admin.enrollmentCode(cooperativeId), 'HP Bendahara');
+      await enrollFromWelcome(page, await rig.admin.enrollmentCode(cooperativeId), 'HP Bendahara');
       await createFirstUser(page, 'Bu Ani', '135246');
       const again = await restoreNotice(page, '3 catatan koperasi sudah diambil kembali dari server.');
       expect(again).toContain('Catatan yang belum pernah terkirim dari HP sebelumnya tidak ada di server');

@@ -1,34 +1,23 @@
 // Issue 6: storage faults in real Chromium (research/reliability.md §4.3, D8).
 // A non-persistent (incognito-like) context: the app says its data is not protected and may be
-// deleted by the browser, and it still records.
+// deleted by the rig.browser, and it still records.
 // A tiny quota: storage-quota.test.ts. Cleared site data: storage-cleared.test.ts.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser } from '../support/browser.ts';
+
+import { describe, expect, it } from 'vitest';
+
 import { goTo, openControlled, setUpTrialPhone, waitForSaved } from '../support/e2e-flows.ts';
 import { typeSale } from './storage-flows.ts';
 import { localCashAmounts } from './storage-page-idb.ts';
+import { useAppServerAndBrowser } from '../support/e2e-rig.ts';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
+const rig = useAppServerAndBrowser();
 
 describe('storage faults', () => {
   it('a non-persistent context: the app warns that the data is not protected, and still records', async () => {
-    // browser.newContext() is Chromium's incognito-like context: storage is never persisted.
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    // rig.browser.newContext() is Chromium's incognito-like context: storage is never persisted.
+    const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
-      const page = await openControlled(context, server.url, '/');
+      const page = await openControlled(context, rig.server.url, '/');
       page.setDefaultTimeout(20_000);
       await setUpTrialPhone(page, { name: 'Bu Ani', pin: '135246' });
       await typeSale(page, '17.000');

@@ -3,27 +3,16 @@
 // database eats what is left, as photos and other apps do on a cheap phone. Then a save must say
 // plainly that nothing was saved (never "Tersimpan"), keep every earlier entry, balance and the
 // outbox, save again once space is freed, and sync everything exactly once.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser } from '../support/browser.ts';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
 import { adminApi, createFirstUser, enrollFromWelcome, syncNowAndWait, waitForSaved } from '../support/e2e-flows.ts';
 import type { PageGlobals } from './page-globals.ts';
 import { homeCash, outboxLine, typeSale } from './storage-flows.ts';
 import { fillQuota, freeQuota, localEntries, overrideQuota, usageAndQuota } from './storage-page-idb.ts';
+import { useAppServerAndBrowser } from '../support/e2e-rig.ts';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
+const rig = useAppServerAndBrowser();
 
 /** The origin's quota: the app's precache and a few entries fit with room to spare; the filler takes the rest. */
 const QUOTA = 24 * 1024 * 1024;
@@ -31,18 +20,18 @@ const FULL_SENTENCE = 'Memori HP penuh, data belum tersimpan. Hapus foto atau ap
 
 describe('a full phone', () => {
   it('refuses to say saved when the quota is hit, keeps every entry and the outbox, saves again after space is freed, syncs once', async () => {
-    const admin = await adminApi(server.url, server.admin);
+    const admin = await adminApi(rig.server.url, rig.server.admin);
     const { id: cooperativeId } = await admin.createCooperative({ name: 'KSP Penuh', village: 'Sukamaju', district: 'Malang' });
     let context: BrowserContext | undefined;
     try {
-      context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
       const devtools = await context.newCDPSession(page);
-      const set = await overrideQuota(devtools, server.url, QUOTA);
+      const set = await overrideQuota(devtools, rig.server.url, QUOTA);
       expect(set).toMatchObject({ quota: QUOTA, overrideActive: true });
 
-      await page.goto(`${server.url}/`);
+      await page.goto(`${rig.server.url}/`);
       await page.waitForFunction(() => (globalThis as unknown as PageGlobals).navigator.serviceWorker.controller !== null);
       await enrollFromWelcome(page, await admin.enrollmentCode(cooperativeId), 'HP Penuh');
       await createFirstUser(page, 'Bu Ani', '135246');
@@ -65,7 +54,7 @@ describe('a full phone', () => {
 
       // The phone fills up.
       const filled = await fillQuota(page, QUOTA);
-      const full = await usageAndQuota(devtools, server.url);
+      const full = await usageAndQuota(devtools, rig.server.url);
       expect(filled).toBeGreaterThan(QUOTA / 2);
       expect(full.quota - full.usage).toBeLessThan(64 * 1024);
 

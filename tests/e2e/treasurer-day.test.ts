@@ -1,11 +1,10 @@
 // Issue 4 end to end: a treasurer's day on a fresh phone, in real Chromium against the built app
 // as `npm start` serves it, with no network from the moment the service worker is installed.
 // Every number below is what the forms recorded, read back from the screens the treasurer reads.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { todayInJakarta } from '../../src/domain/dates.ts';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser } from '../support/browser.ts';
+
 import {
   addMember,
   adminApi,
@@ -23,19 +22,9 @@ import {
   unlock,
   waitForHeading,
 } from '../support/e2e-flows.ts';
+import { useAppServerAndBrowser } from '../support/e2e-rig.ts';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
+const rig = useAppServerAndBrowser();
 
 const TREASURER = { name: 'Bu Siti', pin: '246810' };
 const MEMBERS = [
@@ -60,9 +49,9 @@ async function openReport(page: Page, name: string): Promise<void> {
 
 describe('a treasurer’s day, offline from the start', () => {
   it('trial mode, members, wajib, a loan and its repayment, a shop sale, a reversal, the receipt, every report, a reload; then enrolling keeps it all', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
-      const page = await openControlled(context, server.url, '/');
+      const page = await openControlled(context, rig.server.url, '/');
       page.setDefaultTimeout(20_000);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
@@ -192,7 +181,7 @@ describe('a treasurer’s day, offline from the start', () => {
       // Evening, signal again: the trial phone enrolls with the office's code from the trial strip,
       // keeps every entry, and the server's balance sheet agrees with the phone's to the rupiah.
       await context.setOffline(false);
-      const api = await adminApi(server.url, server.admin);
+      const api = await adminApi(rig.server.url, rig.server.admin);
       const { id: cooperativeId } = await api.createCooperative({ name: 'KSP Makmur Jaya', village: 'Sidomulyo', district: 'Sleman' });
       const code = await api.enrollmentCode(cooperativeId);
       await page.getByRole('link', { name: 'Daftarkan', exact: true }).click();

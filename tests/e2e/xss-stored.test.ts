@@ -8,18 +8,18 @@
 // dialog opens, no script runs, not one CSP violation — and every response the browser received
 // (documents, scripts, the service worker, the manifest, API answers, errors) carried the
 // security headers.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/http/security-headers.ts';
 import { addDays, todayInJakarta } from '../../src/domain/dates.ts';
 import type { Entry } from '../../src/domain/entry/schema.ts';
 import { rupiah } from '../../src/domain/money.ts';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser } from '../support/browser.ts';
+
 import { adminApi, addMember, createFirstUser, enrollFromWelcome, goTo, openControlled, syncNowAndWait, waitForHeading } from '../support/e2e-flows.ts';
 import { deposit, disburse, ids, joined, newDeviceKeys, repay, TestDevice } from '../support/entries.ts';
 import type { PageGlobals } from './page-globals.ts';
 import { REPORT_SLUGS } from '../../src/features/reports/report-pages.ts';
+import { useAppServerAndBrowser } from '../support/e2e-rig.ts';
 
 /** Each payload, if it ever ran, would leave its number in `window.__pwned` and open a dialog. */
 const P = {
@@ -40,23 +40,12 @@ type XssGlobals = PageGlobals & {
   readonly document: PageGlobals['document'] & { querySelectorAll(selector: string): { readonly length: number } };
 };
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
+const rig = useAppServerAndBrowser();
 
 async function signedFetch(phone: TestDevice, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
   const bytes = body === undefined ? undefined : new TextEncoder().encode(JSON.stringify(body));
   const headers = await phone.sign(method, path, bytes);
-  return fetch(`${server.url}${path}`, {
+  return fetch(`${rig.server.url}${path}`, {
     method,
     headers: { ...headers, ...(bytes === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(bytes === undefined ? {} : { body: bytes }),
@@ -77,12 +66,12 @@ describe('stored XSS on every screen', () => {
   it('shows hostile names, memos and actors as text everywhere, runs nothing, and violates no CSP', async () => {
     const today = todayInJakarta();
     const day = addDays(today, -3);
-    const api = await adminApi(server.url, server.admin);
+    const api = await adminApi(rig.server.url, rig.server.admin);
     const cooperative = await api.createCooperative({ name: P.cooperative, village: P.member2, district: 'Jember' });
 
     // Another phone of the cooperative records the hostile data and syncs it.
     const keys = await newDeviceKeys();
-    const enrolled = await fetch(`${server.url}/api/v1/devices`, {
+    const enrolled = await fetch(`${rig.server.url}/api/v1/devices`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: await api.enrollmentCode(cooperative.id), name: P.device, publicKey: keys.publicJwk }),
@@ -108,9 +97,9 @@ describe('stored XSS on every screen', () => {
     const results = ((await push.json()) as { results: { status: string }[] }).results.map((r) => r.status);
     expect(results.every((s) => s === 'accepted' || s === 'accepted_flagged'), results.join()).toBe(true);
 
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     try {
-      const page = await openControlled(context, server.url, '/');
+      const page = await openControlled(context, rig.server.url, '/');
       page.setDefaultTimeout(20_000);
       const dialogs: string[] = [];
       const violations: string[] = [];
@@ -132,7 +121,7 @@ describe('stored XSS on every screen', () => {
         win.document.addEventListener('securitypolicyviolation', (event) => win.reportViolation(`${event.violatedDirective} ${event.blockedURI}`));
       });
       page.on('response', (response) => {
-        if (!response.url().startsWith(server.url)) return;
+        if (!response.url().startsWith(rig.server.url)) return;
         responses += 1;
         headerChecks.push(
           response.allHeaders().then((headers) => {
@@ -194,15 +183,15 @@ describe('stored XSS on every screen', () => {
       await syncNowAndWait(page);
 
       // The district office: the cooperative's and the phones' names, the members in its reports.
-      await page.goto(`${server.url}/dinas`);
-      await page.getByLabel('Nama pengguna').fill(server.admin.username);
-      await page.getByLabel('Kata sandi').fill(server.admin.password);
+      await page.goto(`${rig.server.url}/dinas`);
+      await page.getByLabel('Nama pengguna').fill(rig.server.admin.username);
+      await page.getByLabel('Kata sandi').fill(rig.server.admin.password);
       await page.getByRole('button', { name: 'Masuk' }).click();
       await page.getByRole('heading', { level: 1, name: 'Koperasi di kabupaten' }).waitFor();
       await literal(P.cooperative, '/dinas');
       await literal(P.member2, '/dinas (village)');
       expect(await injected(page), '/dinas: injected elements').toBe(0);
-      await page.goto(`${server.url}/dinas/koperasi/${cooperative.id}`);
+      await page.goto(`${rig.server.url}/dinas/koperasi/${cooperative.id}`);
       await literal(P.device, '/dinas/koperasi');
       await page.getByLabel('Pilih laporan').selectOption('members');
       await page.getByRole('button', { name: 'Tampilkan' }).click();
