@@ -1,6 +1,6 @@
 // The district office's pages in real Chromium against the real server (`npm start`): log in,
 // create a cooperative and its enrollment code, enroll a phone through the API with that code and
-// sync a little, see it in the table, open its page (reports from the rig.server), revoke the phone,
+// sync a little, see it in the table, open its page (reports from the server), revoke the phone,
 // import the phone's backup file. And the treasurer's first load never touches the /dinas chunk.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -144,7 +144,7 @@ describe('a district officer’s visit', () => {
       expect(await row.textContent()).toContain('Kemuning');
       expect((await row.getAttribute('class')) ?? '').not.toContain('district-row--stale');
 
-      // Its page: figures and the balance sheet from the rig.server, the same numbers the API gives.
+      // Its page: figures and the balance sheet from the server, the same numbers the API gives.
       await row.getByRole('link', { name: 'KSP Sumber Rejeki' }).click();
       await page.getByRole('heading', { level: 1, name: 'KSP Sumber Rejeki' }).waitFor();
       const report = page.getByTestId('report-body');

@@ -57,7 +57,7 @@ describe('cleared site data', () => {
       await enrollFromWelcome(page, await rig.admin.enrollmentCode(cooperativeId), 'HP Bendahara');
       await createFirstUser(page, 'Bu Ani', '135246');
 
-      // Two sales reach the rig.server, a third is recorded without signal.
+      // Two sales reach the server, a third is recorded without signal.
       await sale(page, '10.000');
       await sale(page, '20.000');
       await syncNowAndWait(page);

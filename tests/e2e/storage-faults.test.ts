@@ -1,6 +1,6 @@
 // Issue 6: storage faults in real Chromium (research/reliability.md §4.3, D8).
 // A non-persistent (incognito-like) context: the app says its data is not protected and may be
-// deleted by the rig.browser, and it still records.
+// deleted by the browser, and it still records.
 // A tiny quota: storage-quota.test.ts. Cleared site data: storage-cleared.test.ts.
 
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ const rig = useAppServerAndBrowser();
 
 describe('storage faults', () => {
   it('a non-persistent context: the app warns that the data is not protected, and still records', async () => {
-    // rig.browser.newContext() is Chromium's incognito-like context: storage is never persisted.
+    // browser.newContext() is Chromium's incognito-like context: storage is never persisted.
     const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
       const page = await openControlled(context, rig.server.url, '/');

@@ -65,7 +65,7 @@ describe('phones and the district office', () => {
         ['S-02', 'Joko Susilo', 'active', 50_000],
       ]);
 
-      // The office, in its own rig.browser, logs in and sees the cooperative with its last sync and members.
+      // The office, in its own browser, logs in and sees the cooperative with its last sync and members.
       const office = await (await newContext()).newPage();
       office.setDefaultTimeout(20_000);
       await office.goto(`${rig.server.url}/dinas`);
