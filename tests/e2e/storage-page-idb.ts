@@ -16,11 +16,12 @@ type Tx = {
   readonly error: { readonly name: string } | null;
 };
 type Db = {
+  readonly objectStoreNames: { contains(name: string): boolean };
   transaction(store: string, mode?: 'readonly' | 'readwrite', options?: { durability: 'strict' }): Tx;
   createObjectStore(name: string, options: { autoIncrement: boolean }): unknown;
   close(): void;
 };
-type OpenRequest = Request<Db> & { onupgradeneeded: (() => void) | null };
+type OpenRequest = Request<Db> & { onupgradeneeded: (() => void) | null; readonly transaction: { abort(): void } | null };
 type IdbGlobals = {
   readonly indexedDB: {
     open(name: string, version?: number): OpenRequest;
@@ -36,16 +37,31 @@ export const FILLER_DB = 'not-lumbung-filler';
 
 export type LocalEntry = { readonly id: string; readonly type: string; readonly sync: string; readonly amount: number | null };
 
-/** Every entry row of the phone's own IndexedDB, read raw in the page. */
+/**
+ * Every entry row of the phone's own IndexedDB, read raw in the page. A phone whose database is
+ * gone (or not made yet) holds none: the read must neither create the database (an open without a
+ * version would make an empty one) nor wait forever on a store that is not there.
+ */
 export async function localEntries(page: Page): Promise<LocalEntry[]> {
   return page.evaluate(
     (name) =>
       new Promise<LocalEntry[]>((resolve, reject) => {
         const open = (globalThis as unknown as IdbGlobals).indexedDB.open(name);
-        open.onerror = () => reject(new Error(`cannot open the ${name} database`));
+        let absent = false;
+        open.onupgradeneeded = () => {
+          absent = true;
+          open.transaction?.abort();
+        };
+        open.onerror = () => (absent ? resolve([]) : reject(new Error(`cannot open the ${name} database`)));
         open.onsuccess = () => {
           const db = open.result;
+          if (!db.objectStoreNames.contains('entries')) {
+            db.close();
+            resolve([]);
+            return;
+          }
           const all = db.transaction('entries').objectStore('entries').getAll();
+          all.onerror = () => reject(new Error(`cannot read the entries of ${name}`));
           all.onsuccess = () => {
             const rows = all.result as { sync: string; entry: { id: string; type: string; data: { amount?: number } } }[];
             db.close();
