@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { navigate, usePathname } from '../features/navigation/location.ts';
 import { useT } from '../i18n/use-t.ts';
 import { NotFoundPage } from './routing/NotFoundPage.tsx';
@@ -28,7 +28,9 @@ export function RouteView() {
   const route = matchRoute(pathname);
   const title = route === undefined ? m.notFound.title : route.title(m);
 
-  useEffect(() => {
+  // In the commit that shows the page, not an effect later: the tab's title (and what a screen
+  // reader announces with it) never names the page before.
+  useLayoutEffect(() => {
     document.title = `${title} — ${m.app.name}`;
   }, [title, m]);
 
