@@ -57,7 +57,9 @@ export function VirtualList<T>({ items, itemKey, renderItem, label, className, o
     measurements.current = MEASUREMENTS;
   }, [items]);
 
-  useEffect(() => {
+  // Listening from the commit that shows the list, not an effect later: a scroll in between would
+  // be missed, leaving the rows of the top in view until the next one.
+  useLayoutEffect(() => {
     const list = listRef.current;
     if (list === null) return;
     const place = () => {
