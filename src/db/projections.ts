@@ -46,6 +46,7 @@ import {
 } from './ledger-tables.ts';
 import { readProjectionMark, writeMeta, type ProjectionMark } from './meta.ts';
 import { searchWords, sortKeyOfName, type ProjectionRow } from './projection-row.ts';
+import { chunkRowsOf, chunkWritesOf } from './shu-chunk-rows.ts';
 
 const REBUILD_PAGE = 500;
 /** Beyond this many entries behind, reloading the rows is cheaper than folding the entries again. */
@@ -61,14 +62,15 @@ const CATCH_UP_LIMIT = 2_000;
  *    resolve edits in server order (index rows and edits carry the serverSeq the phone learned).
  * 3: no year period rows; a member's day savings live in the month row (`days`), no member day rows.
  * 4: a setting's changes carry their serverSeq and are kept in server order.
+ * 5: the SHU read model's column chunks (shu-chunk-rows.ts) are kept beside the ledger's rows.
  */
-export const PROJECTION_FORMAT = 4;
+export const PROJECTION_FORMAT = 5;
 // A store that has folded nothing yet (no mark written) holds no rows in any format, so it is
 // current: reading it must not need a rebuild, as reads run inside live queries, where Dexie
 // refuses the read-write transaction a rebuild opens (a fresh phone's Laporan failed to open).
 const formatOf = (mark: ProjectionMark): number =>
   mark.format ?? (mark.order === 0 && mark.generation === 0 ? PROJECTION_FORMAT : 1);
-const isCurrentFormat = (mark: ProjectionMark): boolean => formatOf(mark) === PROJECTION_FORMAT;
+export const isCurrentFormat = (mark: ProjectionMark): boolean => formatOf(mark) === PROJECTION_FORMAT;
 
 /** The in-memory copy: what was read so far of each table (ledger-tables.ts), every table whole after a rebuild. */
 type CachedLedger = { mark: ProjectionMark; state: LedgerState; held: Coverage };
@@ -341,8 +343,10 @@ function addTouched(into: Map<TableName, Set<string>>, touched: Touched): void {
 }
 
 async function writeTouched(db: LumbungDb, state: LedgerState, touched: Map<TableName, Set<string>>): Promise<void> {
-  const puts: ProjectionRow[] = [];
-  const deletes: [string, string][] = [];
+  // Before the rows are put: the SHU chunks fold in the difference from the member months stored now.
+  const chunks = await chunkWritesOf(db, state, touched);
+  const puts: ProjectionRow[] = chunks.puts;
+  const deletes: [string, string][] = chunks.deletes;
   for (const [t, keys] of touched) {
     const table: ReadonlyMap<string, unknown> = state[t];
     for (const k of keys) {
@@ -365,6 +369,7 @@ async function writeAll(db: LumbungDb, state: LedgerState): Promise<void> {
     const map: ReadonlyMap<string, unknown> = state[t];
     for (const [k, v] of map) rows.push(projectionRow(t, k, v));
   }
+  rows.push(...chunkRowsOf(state));
   await db.projections.bulkPut(rows);
 }
 

@@ -1,13 +1,13 @@
 /**
  * What Tutup buku shows and records for a year, computed from the ledger: the SHU split by the
- * domain (`shuReport` → `computeShu` with the allocation in force) and the `year.closed` data made
- * from it by `yearClosedData`, so the preview and the entry cannot disagree.
+ * domain (`computeShu` with the allocation in force, on the bases of the phone's SHU read model —
+ * the same split `shuReport` gives on the whole ledger) and the `year.closed` data made from it by
+ * `yearClosedData`, so the preview and the entry cannot disagree.
  */
 import type { EntryData } from '../../domain/entry/schema.ts';
 import { accountTotalsInYear, accountTypeOf, allAccountCodes, naturalBalance } from '../../domain/ledger/queries.ts';
 import type { LedgerState } from '../../domain/ledger/index.ts';
 import { rupiah, type Rupiah } from '../../domain/money.ts';
-import { shuReport } from '../../domain/reports/index.ts';
 import { yearClosedData, type ShuResult } from '../../domain/shu.ts';
 
 export type ClosingPreview = {
@@ -20,7 +20,9 @@ export type ClosingPreview = {
   readonly closedOn: readonly string[];
 };
 
-export function closingPreview(state: LedgerState, year: number): ClosingPreview {
+/** `result`: the year's SHU (`shuReport`, or `shuReportFromBases` on the phone's chunks). */
+export function closingPreview(state: LedgerState, result: ShuResult): ClosingPreview {
+  const year = result.year;
   let revenue = 0;
   let expense = 0;
   for (const code of allAccountCodes(state)) {
@@ -28,7 +30,6 @@ export function closingPreview(state: LedgerState, year: number): ClosingPreview
     if (type === 'revenue') revenue += naturalBalance(type, accountTotalsInYear(state, code, year));
     if (type === 'expense') expense += naturalBalance(type, accountTotalsInYear(state, code, year));
   }
-  const result = shuReport(state, year);
   return {
     year,
     result,

@@ -2,13 +2,11 @@ import { useState } from 'react';
 import { formatDateId, todayInJakarta } from '../../domain/dates.ts';
 import { formatRupiah } from '../../domain/money-format.ts';
 import { rupiah } from '../../domain/money.ts';
-import { shuReads } from '../../domain/reports/shu.ts';
 import { ConfirmDialog, DateField, FlagNote, SaveFeedback, useDateInput, useSaveEntry } from '../forms/index.ts';
 import { reportsMessages } from '../reports/messages.ts';
 import { ReportShell } from '../reports/ReportShell.tsx';
 import { shuSections } from '../reports/shu-sections.ts';
-import { useLedgerQuery } from '../reports/use-ledger-query.ts';
-import { memberNamer } from '../reports/member-label.ts';
+import { useShuReport } from '../reports/use-shu-report.ts';
 import { lastYear, YearField, useYearInput } from '../reports/YearField.tsx';
 import { useCanWrite } from '../session/index.ts';
 import { closingPreview } from './closing-preview.ts';
@@ -29,16 +27,15 @@ export default function ClosingPage() {
   const date = useDateInput(todayInJakarta());
   const [confirming, setConfirming] = useState(false);
   const { state, save, reset } = useSaveEntry();
-  const data = useLedgerQuery(
-    (ledger) => {
-      if (year === undefined) return undefined;
-      const preview = closingPreview(ledger, year);
-      return { preview, sections: shuSections(preview.result, r, memberNamer(ledger, r)) };
+  const data = useShuReport(
+    year,
+    // What the SHU report reads (use-shu-report.ts): the SHU read model's chunks and the small reads
+    // every report gets, not the member rows and member months.
+    ({ state, report, labelOf }) => {
+      const preview = closingPreview(state, report);
+      return { preview, sections: shuSections(preview.result, r, (memberId) => labelOf(memberId) ?? r.unknownMember) };
     },
-    [year, r],
-    // What SHU reads (shuReads): the member rows and the member months from January of the year
-    // on, not every month of history.
-    year === undefined ? [] : shuReads(year),
+    [r],
   );
 
   const preview = data?.preview;

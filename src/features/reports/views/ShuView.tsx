@@ -1,24 +1,21 @@
-import { shuReads, shuReport } from '../../../domain/reports/shu.ts';
 import { reportsMessages } from '../messages.ts';
 import { ReportShell } from '../ReportShell.tsx';
 import { shuSections } from '../shu-sections.ts';
-import { useLedgerQuery } from '../use-ledger-query.ts';
+import { useShuReport } from '../use-shu-report.ts';
 import { lastYear, YearField, useYearInput } from '../YearField.tsx';
-import { memberNamer } from '../member-label.ts';
 
-/** Pembagian SHU of a year (CONTRACT §6/§8 `shu`), with the allocation in force. */
+/**
+ * Pembagian SHU of a year (CONTRACT §6/§8 `shu`), with the allocation in force. From the phone's
+ * SHU read model (use-shu-report.ts): its first open after unlock reads ~200 rows, not 25 000.
+ */
 export function ShuView() {
   const m = reportsMessages.useMessages();
   const year = useYearInput(lastYear());
   const y = year.year;
-  const data = useLedgerQuery(
-    (state) => {
-      if (y === undefined) return undefined;
-      const result = shuReport(state, y);
-      return { shu: result.shu, sections: shuSections(result, m, memberNamer(state, m)) };
-    },
-    [y, m],
-    y === undefined ? [] : shuReads(y),
+  const data = useShuReport(
+    y,
+    ({ report, labelOf }) => ({ shu: report.shu, sections: shuSections(report, m, (memberId) => labelOf(memberId) ?? m.unknownMember) }),
+    [m],
   );
   return (
     <ReportShell
