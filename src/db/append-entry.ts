@@ -30,7 +30,7 @@ import { loadDeviceKeys, type DeviceKeys } from './device-keys.ts';
 import { entryRow, refsOf } from './entry-row.ts';
 import { holdLiveQueryNotice, type LiveQueryNotice } from './live-query-notice.ts';
 import { readChainHead, readMeta, writeMeta, type ChainHead, type Identity } from './meta.ts';
-import { bumpMark, commitLedger, dropLedgerCache, foldAndWrite, takeLedgerForFold } from './projections.ts';
+import { bumpMark, commitLedger, dropLedgerCache, foldAndWrite, slicesKept, takeLedgerForFold, warmSlices } from './projections.ts';
 import { formatReceiptNumber } from './receipts.ts';
 import { classifyStorageError, failure, StorageAbort, type StorageResult } from './storage-errors.ts';
 
@@ -74,13 +74,29 @@ type Signer = { identity: Identity; keys: DeviceKeys; head: ChainHead };
 const signers = new WeakMap<LumbungDb, Signer>();
 
 /**
- * Reads identity, key and chain head ahead of a save (a form calls it when it opens), so the tap
- * itself starts with building and signing. Harmless if anything moves before the save.
+ * Gets a save ready while a form is open, so the tap itself starts with building and signing and
+ * folds in one round: reads identity, key and chain head; then, until a save has kept the rows it
+ * folded on (the first save after unlock), given `samples` shaped like what the form will save,
+ * signs and parses them (never stored: the first save's WebCrypto and schema code paths are then
+ * warm) and reads the projection rows folding them would touch (projections.ts `warmSlices`).
+ * Harmless if anything moves before the save.
  */
-export async function warmAppend(db: LumbungDb): Promise<void> {
-  if (signers.has(db)) return;
-  const signer = await readSigner(db);
-  if (signer !== undefined && !signers.has(db)) signers.set(db, signer);
+export async function warmAppend(db: LumbungDb, samples: readonly EntryDraft[] = []): Promise<void> {
+  let signer = signers.get(db);
+  if (signer === undefined) {
+    signer = await readSigner(db);
+    if (signer === undefined) return;
+    if (!signers.has(db)) signers.set(db, signer);
+  }
+  // A reversal's fold needs its target read first; a form that makes them warms the signer only.
+  const foldable = samples.filter((draft) => draft.type !== 'entry.reversed');
+  if (foldable.length === 0 || slicesKept(db)) return;
+  const signed: Entry[] = [];
+  for (const draft of foldable) {
+    const entry = await signDraft(signer, draft, new Date());
+    if (entry.ok) signed.push(entry.value);
+  }
+  await warmSlices(db, signed);
 }
 
 async function readSigner(db: LumbungDb): Promise<Signer | undefined> {
@@ -133,7 +149,6 @@ async function appendWithRetries(db: LumbungDb, draft: EntryDraft, deps: AppendD
 async function prepare(db: LumbungDb, draft: EntryDraft, deps: AppendDeps): Promise<StorageResult<Prepared>> {
   const signer = signers.get(db) ?? (await readSigner(db));
   if (signer === undefined) return failure('not-initialised');
-  const { identity, keys, head } = signer;
   let reversed: Entry | undefined;
   let original: readonly JournalLine[] | undefined;
   if (draft.type === 'entry.reversed') {
@@ -143,7 +158,13 @@ async function prepare(db: LumbungDb, draft: EntryDraft, deps: AppendDeps): Prom
     if (await isReversed(db, reversed.id)) return failure('already-reversed');
     original = reversed.lines;
   }
-  const now = (deps.now ?? (() => new Date()))();
+  const signed = await signDraft(signer, draft, (deps.now ?? (() => new Date()))(), original);
+  return signed.ok ? { ok: true, value: { entry: signed.value, reversed, signer } } : signed;
+}
+
+/** Builds, hashes and signs a draft as the next entry of the signer's chain. */
+async function signDraft(signer: Signer, draft: EntryDraft, now: Date, original?: readonly JournalLine[]): Promise<StorageResult<Entry>> {
+  const { identity, keys, head } = signer;
   let unsigned;
   try {
     unsigned = buildUnsignedEntry({
@@ -162,7 +183,7 @@ async function prepare(db: LumbungDb, draft: EntryDraft, deps: AppendDeps): Prom
   // The signed entry must be exactly what every receiver will accept; parse it as they will.
   const parsed = entrySchema.safeParse(signed);
   if (!parsed.success) return failure('entry-invalid', parsed.error.issues);
-  return { ok: true, value: { entry: signed, reversed, signer } };
+  return { ok: true, value: signed };
 }
 
 async function commit(db: LumbungDb, prepared: Prepared, deps: AppendDeps): Promise<StorageResult<SavedEntry>> {

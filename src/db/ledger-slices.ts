@@ -183,6 +183,24 @@ export class LedgerSlices {
    * changes to the state of the last round are kept for the next `fold` of this transaction.
    */
   async fold<R>(work: (state: LedgerState) => R): Promise<{ result: R; state: LedgerState }> {
+    return this.rounds(work, true);
+  }
+
+  /**
+   * Reads every stored row `work` would look at, without keeping what it changes: a dry fold of a
+   * sample entry while a form is open, so the save that follows finds its rows already held and
+   * folds in one round. A failure of `work` on the complete round is the sample's problem, not a
+   * reason to fail: it is dropped.
+   */
+  async prefetch(work: (state: LedgerState) => unknown): Promise<void> {
+    try {
+      await this.rounds(work, false);
+    } catch {
+      // Only the rows matter here; whatever the rows were read for is thrown away anyway.
+    }
+  }
+
+  private async rounds<R>(work: (state: LedgerState) => R, keep: boolean): Promise<{ result: R; state: LedgerState }> {
     for (;;) {
       const misses: Misses = { rows: new Map(), whole: new Set(), numbers: new Set() };
       const state = this.round(misses);
@@ -199,7 +217,7 @@ export class LedgerSlices {
       }
       if (noMisses(misses)) {
         if (failed) throw failure;
-        this.keep(state);
+        if (keep) this.keep(state);
         return { result: result as R, state };
       }
       await this.load(misses);

@@ -224,6 +224,34 @@ export async function takeLedgerForFold(db: LumbungDb): Promise<{ state: LedgerF
   return { state: { kind: 'slices', slices, reader }, mark };
 }
 
+/** Whether the last fold on slices left its rows for the next save (then a warm-up has nothing to read). */
+export const slicesKept = (db: LumbungDb): boolean => lastSlices.has(db);
+
+/**
+ * While a form is open: reads the projection rows a save like `sample` would fold into (a dry fold;
+ * nothing is written, nothing the fold changes is kept) and leaves them for the next save as the
+ * slices `takeLedgerForFold` starts from. The first save after unlock then folds in one round on
+ * rows already held, as every later save does. The rows are tied to the mark read with them: a
+ * write by anyone in between moves the mark and they are not used.
+ */
+export async function warmSlices(db: LumbungDb, sample: readonly Entry[]): Promise<void> {
+  // Slices kept by a save are what the next save starts from already (while nobody else writes).
+  if (slicesKept(db)) return;
+  await db.transaction('r', db.meta, db.projections, async () => {
+    const mark = await readProjectionMark(db);
+    const cached = cache.get(db);
+    // A current whole copy is what the save folds into; a stale format is rebuilt by the save.
+    if (!isCurrentFormat(mark) || (cached !== undefined && isWhole(cached))) return;
+    const slices = new LedgerSlices(db);
+    slices.absent('entries', sample.map((e) => e.id));
+    await slices.prefetch((state) => {
+      for (const entry of sample) applyEntry(state, entry);
+    });
+    // A save that committed meanwhile (or another warm-up) left slices: those win.
+    if (!lastSlices.has(db) && slices.size <= KEEP_SLICE_ROWS) lastSlices.set(db, { mark, slices });
+  });
+}
+
 /** Runs a fold on the whole ledger, or in rounds on slices of it (see ledger-slices.ts). */
 async function foldInto<R>(target: LedgerForFold, work: (state: LedgerState) => R): Promise<{ result: R; state: LedgerState }> {
   switch (target.kind) {

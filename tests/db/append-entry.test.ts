@@ -1,10 +1,10 @@
 import { liveQuery } from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { appendEntry, warmAppend } from '../../src/db/append-entry.ts';
 import { LumbungDb } from '../../src/db/database.ts';
 import { completeEnrollment } from '../../src/db/enrollment.ts';
 import { readChainHead, readProjectionMark } from '../../src/db/meta.ts';
-import { currentLedger, dropLedgerCache, projectionSnapshot } from '../../src/db/projections.ts';
+import { currentLedger, dropLedgerCache, projectionSnapshot, rebuildProjections } from '../../src/db/projections.ts';
 import { pendingEntries } from '../../src/db/outbox.ts';
 import { ZERO_HASH, entrySchema, type Entry } from '../../src/domain/entry/schema.ts';
 import { entryHash } from '../../src/domain/hashing.ts';
@@ -317,5 +317,28 @@ describe('appendEntry', () => {
     await second;
     expect(seen).toEqual([1, 2]);
     sub.unsubscribe();
+  });
+
+  it('a warm-up with a sample stores nothing, and the first save then folds on the rows it read (no read of the projections in the save)', async () => {
+    const db = await enrolledPhone();
+    const member = newMemberId();
+    await save(db, join(member, 'S-004', 'Sri'));
+    await save(db, sale(10_000, member));
+    dropLedgerCache(db); // a phone just unlocked: nothing of the ledger in memory
+    const [head, mark, rows, count] = [await readChainHead(db), await readProjectionMark(db), await projectionSnapshot(db), await db.entries.count()];
+    await warmAppend(db, [{ ...sale(1, undefined), id: newEntryId() }]);
+    // Nothing of the sample was stored: no entry, no row, no move of head or mark.
+    expect([await readChainHead(db), await readProjectionMark(db), await projectionSnapshot(db), await db.entries.count()]).toEqual([head, mark, rows, count]);
+    const reads = vi.spyOn(db.projections, 'bulkGet');
+    const result = await appendEntry(db, sale(12_000, undefined), { locks: null });
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.entry.seq).toBe(3);
+    // The rows the save wrote are exactly a rebuild's: the sample's fold left nothing behind.
+    const incremental = await projectionSnapshot(db);
+    await rebuildProjections(db);
+    expect(await projectionSnapshot(db)).toEqual(incremental);
+    expect((await currentLedger(db)).accounts.get('4-110')?.credit).toBe(22_000);
   });
 });

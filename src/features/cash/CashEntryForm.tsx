@@ -6,6 +6,7 @@ import type { MemberId } from '../../domain/ids.ts';
 import type { MemberRow } from '../../domain/ledger/index.ts';
 import { ACCOUNTS } from '../../domain/chart.ts';
 import { formatRupiah } from '../../domain/money-format.ts';
+import { rupiah } from '../../domain/money.ts';
 import {
   AmountField,
   DateField,
@@ -39,7 +40,7 @@ export type CashEntryMode = 'in' | 'out' | 'sales';
  * member's purchases count for the patronage share of the SHU). Every one gets a receipt.
  */
 export function CashEntryForm({ mode }: { readonly mode: CashEntryMode }) {
-  const { state, save, reset } = useSaveEntry();
+  const { state, save, reset } = useSaveEntry(cashSamples);
   const [round, setRound] = useState(0);
   const saved = state.status === 'saved' ? state.saved : undefined;
   // While the outcome shows, the fields stay mounted (hidden) with unchanged props, so "Tersimpan"
@@ -60,6 +61,21 @@ export function CashEntryForm({ mode }: { readonly mode: CashEntryMode }) {
       </div>
     </>
   );
+}
+
+/**
+ * What the Kas forms' saves usually look like (each mode's preselected account, cash, today), for
+ * the warm-up while a form is open (useSaveEntry): the amount does not change which rows the fold
+ * touches. All three at once: whichever mode is tapped first finds its rows read.
+ */
+function cashSamples(): ScreenDraft[] {
+  const date = todayInJakarta();
+  const data = { amount: rupiah(1), via: 'cash' as const, memo: shopSalesMemo(date) };
+  return [
+    { type: 'cash.received', date, data: { ...data, account: ACCOUNTS.sales } },
+    { type: 'cash.received', date, data: { ...data, account: DEFAULT_ACCOUNT.in } },
+    { type: 'cash.paid', date, data: { ...data, account: DEFAULT_ACCOUNT.out } },
+  ];
 }
 
 type FieldsProps = {

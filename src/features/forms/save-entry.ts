@@ -37,6 +37,9 @@ function askPersistenceOnce(): void {
   requestPersistence().catch(() => undefined);
 }
 
+/** A screen's draft as the db layer takes it: recorded by `actor`, under `id`. */
+export const entryDraft = (draft: ScreenDraft, actor: string, id: EntryId): EntryDraft => ({ ...draft, actor, id });
+
 /** Saves one draft as `actor` with the given id. Used by useSaveEntry and by batch screens. */
 export async function saveDraft(
   db: LumbungDb,
@@ -45,7 +48,7 @@ export async function saveDraft(
   id: EntryId,
   options: SaveOptions = {},
 ): Promise<StorageResult<SavedEntry>> {
-  const full = { ...draft, actor, id } as EntryDraft;
+  const full = entryDraft(draft, actor, id);
   // No Web Lock (a browser round trip per tap; the transaction's head check keeps the chain
   // whole), and the screens' live queries hear of the commit after the frame showing the outcome.
   const result = await appendEntry(db, full, {

@@ -4,7 +4,7 @@ import { warmAppend, type SavedEntry } from '../../db/append-entry.ts';
 import type { StorageErrorCode } from '../../db/storage-errors.ts';
 import type { EntryId } from '../../domain/ids.ts';
 import { getDb, useSessionStore } from '../session/index.ts';
-import { freshEntryId, saveDraft, type SaveOptions, type ScreenDraft } from './save-entry.ts';
+import { entryDraft, freshEntryId, saveDraft, type SaveOptions, type ScreenDraft } from './save-entry.ts';
 
 const SAVING_SHOWN_AFTER_MS = 150;
 
@@ -30,7 +30,7 @@ export type SaveEntry = {
  * `saved`, which is set only after the IndexedDB commit resolved. The id lives until `reset()`, so
  * a retry after a failure, or a second tap after a success, cannot make a second entry.
  */
-export function useSaveEntry(): SaveEntry {
+export function useSaveEntry(samples?: () => readonly ScreenDraft[]): SaveEntry {
   // Read the session without throwing: the phone may lock (idle, hidden) while a form is open.
   const actor = useSessionStore((session) => session.user?.name);
   const [state, setState] = useState<SaveState>(IDLE_SAVE);
@@ -68,10 +68,15 @@ export function useSaveEntry(): SaveEntry {
     [actor],
   );
 
-  // Identity, key and chain head read while the form is open: the tap starts with signing.
+  // Identity, key and chain head read while the form is open: the tap starts with signing. With
+  // samples of what the form saves, also dry signatures and the rows their fold will touch, so the
+  // first save after unlock is as quick as the next ones (append-entry.ts `warmAppend`).
+  const samplesRef = useRef(samples);
   useEffect(() => {
-    warmAppend(getDb()).catch(() => undefined);
-  }, []);
+    const drafts = samplesRef.current?.() ?? [];
+    const warm = actor === undefined ? [] : drafts.map((draft) => entryDraft(draft, actor, freshEntryId()));
+    warmAppend(getDb(), warm).catch(() => undefined);
+  }, [actor]);
 
   const reset = useCallback(() => {
     idRef.current = null;
