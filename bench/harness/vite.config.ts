@@ -9,6 +9,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const config: UserConfig = mergeConfig(appConfig, {
   logLevel: 'warn',
   build: {
+    // UNMINIFIED=1 (with a BENCH_OUT of its own): function names in bench/profile.ts's CPU profiles.
+    ...(process.env.UNMINIFIED === '1' ? { minify: false } : {}),
     rollupOptions: {
       input: {
         main: `${root}index.html`,

@@ -119,6 +119,9 @@ class SliceMap<V> extends Map<string, V> {
   }
 }
 
+/** Tables keyed by entry: a save writes new keys there, it rarely reads back an old one. */
+const PER_ENTRY: ReadonlySet<TableName> = new Set<TableName>(['entries', 'cashMoves', 'flags']);
+
 /** The rows of one table read (or written) so far in this transaction. */
 type Held = { rows: Map<string, unknown>; known: Set<string>; complete: boolean };
 
@@ -152,7 +155,13 @@ export class LedgerSlices {
    */
   successor(): LedgerSlices {
     const next = new LedgerSlices(this.db);
-    for (const [t, held] of this.tables) next.tables.set(t, { rows: new Map(held.rows), known: new Set(held.known), complete: held.complete });
+    for (const [t, held] of this.tables) {
+      // Rows of one entry each (its index row, cash move, flags) are not what the next save reads,
+      // and every round copies every held row: carried over, they would make each save of a long
+      // session slower than the one before. The next save reads any of them it does look up.
+      if (PER_ENTRY.has(t)) continue;
+      next.tables.set(t, { rows: new Map(held.rows), known: new Set(held.known), complete: held.complete });
+    }
     next.numbers = { rows: new Map(this.numbers.rows), known: new Set(this.numbers.known), complete: this.numbers.complete };
     next.years = { ...this.years };
     return next;
