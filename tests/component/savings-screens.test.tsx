@@ -79,6 +79,35 @@ describe('Simpanan: deposit and withdraw', () => {
     expect(screen.queryByTestId('flag-note')).not.toBeInTheDocument();
   });
 
+  it('"Tersimpan" replaces the form; "Catat transaksi lain" brings it back for the same member with the preset amount, and saves a second entry', async () => {
+    const memberId = await join(session.db, 'A-002', 'Budi Santoso');
+    const user = userEvent.setup();
+    open(`/simpanan?anggota=${memberId}`);
+    expect(await screen.findByText(/Budi Santoso/)).toBeInTheDocument();
+    const amount = screen.getByLabelText('Jumlah');
+    await waitFor(() => expect(amount).toHaveValue('20.000'));
+    await user.click(screen.getByLabelText('Sukarela'));
+    await user.type(amount, '35000');
+    await user.click(screen.getByRole('button', { name: 'Simpan setoran' }));
+    expect(await screen.findByText('Tersimpan')).toBeInTheDocument();
+    // The fields are out of sight (and out of the accessibility tree) while the outcome shows.
+    expect(screen.queryByRole('button', { name: 'Simpan setoran' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Buku anggota' })).toHaveAttribute('href', `/anggota/${memberId}`);
+    await user.click(screen.getByRole('button', { name: 'Catat transaksi lain' }));
+    expect(screen.queryByText('Tersimpan')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Sukarela')).toBeChecked();
+    await user.click(screen.getByLabelText('Wajib'));
+    await waitFor(() => expect(screen.getByLabelText('Jumlah')).toHaveValue('20.000'));
+    await user.click(screen.getByRole('button', { name: 'Simpan setoran' }));
+    expect(await screen.findByText('Tersimpan')).toBeInTheDocument();
+    const deposits = (await session.db.entries.where('type').equals('savings.deposited').toArray()).map((row) => row.entry);
+    expect(deposits.map((e) => (e.type === 'savings.deposited' ? [e.data.memberId, e.data.kind, e.data.amount] : []))).toEqual([
+      [memberId, 'sukarela', 35_000],
+      [memberId, 'wajib', 20_000],
+    ]);
+    expect((await memberById(session.db, memberId))?.savings).toMatchObject({ sukarela: 35_000, wajib: 20_000 });
+  });
+
   it('a sukarela withdrawal beyond the balance needs confirmation and is flagged', async () => {
     const memberId = await join(session.db, 'A-002', 'Budi Santoso');
     await record(session.db, { type: 'savings.deposited', date: '2026-02-01', data: { memberId, kind: 'sukarela', amount: rupiah(50_000), via: 'cash' } });

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { memberById } from '../../db/queries.ts';
 import type { SavingsKind, Via } from '../../domain/entry/schema.ts';
-import type { MemberId } from '../../domain/ids.ts';
+import { todayInJakarta } from '../../domain/dates.ts';
+import { newMemberId, type MemberId } from '../../domain/ids.ts';
 import { formatRupiah, formatThousands } from '../../domain/money-format.ts';
 import { rupiah } from '../../domain/money.ts';
 import {
@@ -10,13 +11,18 @@ import {
   ConfirmDialog,
   DateField,
   FlagNote,
+  IDLE_SAVE,
   MemberPicker,
   SaveFeedback,
   useAmountInput,
   useDateInput,
   useSaveEntry,
   ViaPicker,
+  type SaveEntry,
+  type SaveState,
+  type ScreenDraft,
 } from '../forms/index.ts';
+import type { SavedEntry } from '../../db/append-entry.ts';
 import { Link } from '../navigation/link.tsx';
 import { getDb, useCanWrite, useCooperative } from '../session/index.ts';
 import { savingsAmounts } from './amounts.ts';
@@ -38,6 +44,72 @@ function memberFromQuery(): string | null {
 export function SavingsForm() {
   const m = savingsMessages.useMessages();
   const canWrite = useCanWrite();
+  const { state, save, reset } = useSaveEntry(savingsSamples);
+  const [round, setRound] = useState(0);
+  if (!canWrite) return <p className="notice">{m.readOnly}</p>;
+  const saved = state.status === 'saved' ? state.saved : undefined;
+  // While the outcome shows, the fields stay mounted (hidden) with unchanged props, so "Tersimpan"
+  // renders only the card: neither unmounting the form nor re-rendering it sits in that frame.
+  return (
+    <>
+      {saved === undefined ? null : (
+        <SavedSavingsCard
+          state={state}
+          saved={saved}
+          onAnother={() => {
+            reset();
+            setRound((n) => n + 1);
+          }}
+        />
+      )}
+      <div hidden={saved !== undefined}>
+        <SavingsFields state={saved === undefined ? state : IDLE_SAVE} save={save} reset={reset} round={round} />
+      </div>
+    </>
+  );
+}
+
+/** A wajib deposit in cash today, for the warm-up while the form is open (useSaveEntry). */
+const savingsSamples = (): ScreenDraft[] => [
+  { type: 'savings.deposited', date: todayInJakarta(), data: { memberId: newMemberId(), kind: 'wajib', amount: rupiah(1), via: 'cash' } },
+];
+
+function SavedSavingsCard({ state, saved, onAnother }: { readonly state: SaveState; readonly saved: SavedEntry; readonly onAnother: () => void }) {
+  const m = savingsMessages.useMessages();
+  const { entry } = saved;
+  const memberId = entry.type === 'savings.deposited' || entry.type === 'savings.withdrawn' ? entry.data.memberId : undefined;
+  return (
+    <section className="card">
+      <SaveFeedback state={state} />
+      <FlagNote flags={saved.flags} />
+      <p className="actions">
+        <Link to={`/kuitansi/${entry.id}`} className="button button--primary">
+          {m.receipt}
+        </Link>
+        <button type="button" className="button" onClick={onAnother}>
+          {m.another}
+        </button>
+        {memberId === undefined ? null : (
+          <Link to={`/anggota/${memberId}`} className="button">
+            {m.book}
+          </Link>
+        )}
+      </p>
+    </section>
+  );
+}
+
+type FieldsProps = {
+  /** The save's state while no outcome card shows (idle, saving, failed). */
+  readonly state: SaveState;
+  readonly save: SaveEntry['save'];
+  readonly reset: SaveEntry['reset'];
+  /** Bumped by "Catat transaksi lain": the amount starts again from the preset; member, kind and via stay. */
+  readonly round: number;
+};
+
+const SavingsFields = memo(function SavingsFields({ state, save, reset, round }: FieldsProps) {
+  const m = savingsMessages.useMessages();
   const cooperative = useCooperative();
   const amounts = savingsAmounts(cooperative?.settings);
   const [memberId, setMemberId] = useState<string | null>(memberFromQuery);
@@ -47,7 +119,6 @@ export function SavingsForm() {
   const amount = useAmountInput();
   const date = useDateInput();
   const [confirming, setConfirming] = useState(false);
-  const { state, save, reset } = useSaveEntry();
   const member = useLiveQuery(
     async () => (memberId === null ? null : ((await memberById(getDb(), memberId)) ?? null)),
     [memberId],
@@ -61,8 +132,12 @@ export function SavingsForm() {
     if (!touched) resetAmount(preset === undefined ? '' : formatThousands(preset));
     // resetAmount is a new function each render; only a new preset or an untouched field re-fills.
   }, [preset, touched]);
-
-  if (!canWrite) return <p className="notice">{m.readOnly}</p>;
+  const [roundSeen, setRoundSeen] = useState(round);
+  if (roundSeen !== round) {
+    // "Catat transaksi lain": adjusted while rendering (React's pattern for state that follows a prop).
+    setRoundSeen(round);
+    amount.reset(preset === undefined ? '' : formatThousands(preset));
+  }
 
   const warnings: SavingsWarning[] = member == null ? [] : savingsWarnings(member, direction, kind, amount.value);
   const valid = member != null && amount.value !== undefined && date.date !== undefined;
@@ -90,33 +165,6 @@ export function SavingsForm() {
         ? { type: 'savings.deposited', date: date.date, data }
         : { type: 'savings.withdrawn', date: date.date, data },
       { receipt: true },
-    );
-  }
-
-  function startOver() {
-    reset();
-    amount.reset(preset === undefined ? '' : formatThousands(preset));
-  }
-
-  if (state.status === 'saved') {
-    return (
-      <section className="card">
-        <SaveFeedback state={state} />
-        <FlagNote flags={state.saved.flags} />
-        <p className="actions">
-          <Link to={`/kuitansi/${state.saved.entry.id}`} className="button button--primary">
-            {m.receipt}
-          </Link>
-          <button type="button" className="button" onClick={startOver}>
-            {m.another}
-          </button>
-          {member == null ? null : (
-            <Link to={`/anggota/${member.memberId}`} className="button">
-              {m.book}
-            </Link>
-          )}
-        </p>
-      </section>
     );
   }
 
@@ -203,4 +251,4 @@ export function SavingsForm() {
       </ConfirmDialog>
     </form>
   );
-}
+});
