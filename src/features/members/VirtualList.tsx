@@ -1,6 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState, type MouseEventHandler, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type MouseEventHandler, type ReactNode } from 'react';
 
-/** Rows rendered above and below the visible part, so a flick or a Tab lands on a row already there. */
+/**
+ * Rows rendered above and below the visible part once the user scrolls or moves the focus into the
+ * list, so a flick or a Tab lands on a row already there. New contents (a keystroke) render only
+ * the rows on screen, and nothing more after that frame: the overscan would be a second render,
+ * layout and paint competing with the next keystroke (docs/performance.md §2, session 4).
+ */
 const OVERSCAN = 6;
 /** A row's height and gap before one is measured: one line of text in a 48 px touch target, plus its second line. */
 const ESTIMATED_PITCH = 72;
@@ -42,10 +47,12 @@ export function VirtualList<T>({ items, itemKey, renderItem, label, className, o
   const [pitch, setPitch] = useState(ESTIMATED_PITCH);
   const [range, setRange] = useState<Range>(() => withOverscan(0, Math.ceil(viewportHeight() / ESTIMATED_PITCH)));
   // The contents whose overscan rows are rendered: new contents (a keystroke) render the rows on
-  // screen first, and the overscan only after that frame is painted.
+  // screen only; the overscan follows the first scroll or focus in the list.
   const [settled, setSettled] = useState<readonly T[]>();
+  const itemsNow = useRef(items);
   // What the observers read: the pitch rendered now, and how many more re-measurements it may take.
   const pitchNow = useRef(pitch);
+  const rangeNow = useRef(range);
   const measurements = useRef(MEASUREMENTS);
   const focusedKey = useRef<string>(undefined);
 
@@ -55,6 +62,7 @@ export function VirtualList<T>({ items, itemKey, renderItem, label, className, o
   // New contents may have rows of another height.
   useLayoutEffect(() => {
     measurements.current = MEASUREMENTS;
+    itemsNow.current = items;
   }, [items]);
 
   // Listening from the commit that shows the list, not an effect later: a scroll in between would
@@ -62,13 +70,20 @@ export function VirtualList<T>({ items, itemKey, renderItem, label, className, o
   useLayoutEffect(() => {
     const list = listRef.current;
     if (list === null) return;
-    const place = () => {
+    // Compared here, not in a state updater: the list's size changes with every keystroke (its
+    // padding), and a set-state call, even one that keeps the state, costs a React pass in the frame.
+    let placed = rangeNow.current;
+    // `scrolled`: the user moved the page, so the rows around the view are wanted now.
+    const place = (scrolled: boolean) => {
+      if (scrolled) setSettled(itemsNow.current);
       const next = rangeInView(list, pitchNow.current);
-      setRange((current) => (current.first === next.first && current.end === next.end && current.shownFirst === next.shownFirst && current.shownEnd === next.shownEnd ? current : next));
+      if (next.first === placed.first && next.end === placed.end && next.shownFirst === placed.shownFirst && next.shownEnd === placed.shownEnd) return;
+      placed = next;
+      setRange(next);
     };
     let frame = 0;
     const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(() => ((frame = 0), place()));
+      if (frame === 0) frame = requestAnimationFrame(() => ((frame = 0), place(true)));
     };
     let width = -1;
     const resized = (entries: readonly ResizeObserverEntry[]) => {
@@ -83,7 +98,7 @@ export function VirtualList<T>({ items, itemKey, renderItem, label, className, o
         pitchNow.current = measured;
         setPitch(measured);
       }
-      place();
+      place(false);
     };
     // Without ResizeObserver (jsdom), the estimate stands and only scrolling moves the range.
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(resized);
@@ -112,11 +127,6 @@ export function VirtualList<T>({ items, itemKey, renderItem, label, className, o
     else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   }, [items, itemKey]);
 
-  useEffect(() => {
-    if (settled === items) return;
-    return afterPaint(() => setSettled(items));
-  }, [items, settled]);
-
   // A shorter list than the range (a narrower search while scrolled down): its last rows, until
   // scrolling (the page got shorter) places the range where the list now is.
   // At least one row even with none on screen (the list below the fold), so Tab from the field
@@ -133,6 +143,8 @@ export function VirtualList<T>({ items, itemKey, renderItem, label, className, o
       onClick={onClick}
       onFocus={(event) => {
         focusedKey.current = keyAt(event.target, items, itemKey);
+        // Tab walks on from here: the next rows must exist before the next key.
+        setSettled(items);
       }}
       onBlur={() => {
         focusedKey.current = undefined;
@@ -170,24 +182,6 @@ function rangeInView(list: HTMLElement, pitch: number): Range {
   const visibleFrom = Math.max(0, -top);
   const visibleTo = Math.max(0, viewportHeight() - top);
   return withOverscan(Math.floor(visibleFrom / pitch), Math.ceil(visibleTo / pitch));
-}
-
-/**
- * Runs `work` once the next frame has been painted (when the browser is idle, or in the task after
- * the frame where there is no requestIdleCallback); returns a cancel.
- */
-function afterPaint(work: () => void): () => void {
-  let idle = 0;
-  let timer = 0;
-  const frame = requestAnimationFrame(() => {
-    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(work, { timeout: 200 });
-    else timer = window.setTimeout(work, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    if (idle !== 0) cancelIdleCallback(idle);
-    clearTimeout(timer);
-  };
 }
 
 /** Distance from the first rendered row's top to the last one's, per row; undefined with fewer than two rows or no layout. */
