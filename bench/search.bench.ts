@@ -12,8 +12,13 @@
  *   changed, and the Event Timing duration of the keystroke (what INP counts).
  *
  *   npm run bench -- search        (SETS=members  RUNS=7)
+ *   BEFORE=/tmp/old-out/harness npm run bench -- search
+ *       (also another commit's harness build — `git archive <commit> | tar -x -C /tmp/old`, then in
+ *        /tmp/old with node_modules linked: `BENCH_OUT=/tmp/old-out node --import tsx -e
+ *        "await (await import('./bench/support/build.ts')).ensureBuild('harness')"` — typed in the same
+ *        browser round by round alternately with this tree's build)
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { goTo, unlock, waitForHeading } from '../tests/support/e2e-flows.ts';
 import { addSearchRows, PIN, seed, typeKeys, typeSearch, type Keystroke } from './data.bench.ts';
 import { busyCooperative } from './support/busy-cooperative.ts';
@@ -27,62 +32,84 @@ const SETS = (process.env.SETS ?? 'members').split(',');
 const RUNS = Number(process.env.RUNS ?? 7);
 const CPU = 4;
 const TYPED = ['3179', '4207', '1286'] as const;
-async function measure(browser: Browser, url: string, set: string, results: Results): Promise<void> {
+/** A built harness directory of another commit (its own BENCH_OUT), measured alternately with this tree's. */
+const BEFORE = process.env.BEFORE;
+/** One Anggota page, seeded and unlocked, at CPU ×4, ready to be typed into. */
+type SearchPage = { readonly label: string; readonly page: Page; readonly cdp: CDPSession; readonly synthetic: number[]; readonly keys: Keystroke[]; readonly cpu: number[] };
+
+async function openSearch(browser: Browser, url: string, set: string, label: string): Promise<{ context: BrowserContext; search: SearchPage }> {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
   await context.route('**/api/**', (route) => route.abort());
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  try {
-    const members = set === 'members';
-    const seconds = await seed(context, url, members ? 0 : Number(set), members ? () => membersOnly() : busyCooperative);
-    const label = members ? '5 000 members, members-only set (10 000 entries)' : `${Number(set).toLocaleString('en').replace(/,/g, ' ')} entries (busy cooperative)`;
-    console.log(`seeded ${label} in ${seconds.toFixed(0)} s`);
-    const page = await context.newPage();
-    await page.goto(`${url}/`);
-    await unlock(page, PIN);
-    await waitForHeading(page, 'Beranda');
-    const { cdp } = await throttle(page, CPU);
-    await goTo(page, '/anggota');
-    await waitForHeading(page, 'Anggota');
-    const field = page.locator('main input[type=search]');
-    await field.waitFor();
-    await page.locator('main li').first().waitFor();
-    // One round of each to warm up (JIT, the rows' first render), not counted.
-    await typeSearch(page, TYPED[0]);
-    await field.fill('');
-    await typeKeys(page, TYPED[0]);
+  const members = set === 'members';
+  const seconds = await seed(context, url, members ? 0 : Number(set), members ? () => membersOnly() : busyCooperative);
+  console.log(`${label}: seeded in ${seconds.toFixed(0)} s`);
+  const page = await context.newPage();
+  await page.goto(`${url}/`);
+  await unlock(page, PIN);
+  await waitForHeading(page, 'Beranda');
+  const { cdp } = await throttle(page, CPU);
+  await goTo(page, '/anggota');
+  await waitForHeading(page, 'Anggota');
+  const field = page.locator('main input[type=search]');
+  await field.waitFor();
+  await page.locator('main li').first().waitFor();
+  // One round of each to warm up (JIT, the rows' first render), not counted.
+  await typeSearch(page, TYPED[0]);
+  await field.fill('');
+  await typeKeys(page, TYPED[0]);
+  return { context, search: { label, page, cdp, synthetic: [], keys: [], cpu: [] } };
+}
 
-    const synthetic: number[] = [];
-    const keys: Keystroke[] = [];
-    const cpu: number[] = [];
+/** One round: each word typed both ways (synthetic, then real keys), from an empty field. */
+async function round(search: SearchPage): Promise<void> {
+  const { page, cdp } = search;
+  const field = page.locator('main input[type=search]');
+  for (const typed of TYPED) {
+    await field.fill('');
+    await page.waitForTimeout(200);
+    const before = await cpuSample(cdp);
+    search.synthetic.push(...(await typeSearch(page, typed)));
+    search.cpu.push(((await cpuSample(cdp)).threadMs - before.threadMs) / typed.length);
+    await field.fill('');
+    await page.waitForTimeout(200);
+    search.keys.push(...(await typeKeys(page, typed)));
+  }
+}
+
+/**
+ * `before`: another build's URL (BEFORE=<a built harness directory>), measured in the same browser,
+ * round by round alternately with this tree's build (which goes first alternates too), so both
+ * see the same machine load.
+ */
+async function measure(browser: Browser, urls: readonly { label: string; url: string }[], set: string, results: Results): Promise<void> {
+  const label = set === 'members' ? '5 000 members, members-only set (10 000 entries)' : `${Number(set).toLocaleString('en').replace(/,/g, ' ')} entries (busy cooperative)`;
+  const opened: { context: BrowserContext; search: SearchPage }[] = [];
+  try {
+    for (const { label: which, url } of urls) opened.push(await openSearch(browser, url, set, which));
+    const searches = opened.map((o) => o.search);
     for (let run = 0; run < RUNS; run++) {
-      for (const typed of TYPED) {
-        await field.fill('');
-        await page.waitForTimeout(200);
-        const before = await cpuSample(cdp);
-        synthetic.push(...(await typeSearch(page, typed)));
-        cpu.push(((await cpuSample(cdp)).threadMs - before.threadMs) / typed.length);
-        await field.fill('');
-        await page.waitForTimeout(200);
-        keys.push(...(await typeKeys(page, typed)));
-      }
+      for (const search of run % 2 === 0 ? searches : [...searches].reverse()) await round(search);
     }
-    addSearchRows(results, `CPU ×${String(CPU)}, ${label}`, synthetic, keys, cpu);
-    await page.close();
+    for (const search of searches) {
+      addSearchRows(results, `CPU ×${String(CPU)}, ${label}${urls.length > 1 ? `, ${search.label}` : ''}`, search.synthetic, search.keys, search.cpu);
+    }
   } finally {
-    await context.close();
+    for (const { context } of opened) await context.close();
   }
 }
 
 async function main(): Promise<void> {
-  const server = await serveBuild(await ensureBuild('harness'));
+  const servers = [{ label: 'this tree', server: await serveBuild(await ensureBuild('harness')) }];
+  if (BEFORE !== undefined) servers.push({ label: `before (${BEFORE})`, server: await serveBuild(BEFORE) });
   const browser = await launch();
   const results = new Results('search');
   try {
-    for (const set of SETS) await measure(browser, server.url, set, results);
+    for (const set of SETS) await measure(browser, servers.map(({ label, server }) => ({ label, url: server.url })), set, results);
   } finally {
     results.save();
     await browser.close();
-    await server.close();
+    for (const { server } of servers) await server.close();
   }
 }
 
