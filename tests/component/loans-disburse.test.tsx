@@ -153,6 +153,34 @@ describe('Pencairan pinjaman', () => {
     expect(await flagsOf(session.db)).toContain('member-left');
   });
 
+  it('"Cairkan pinjaman lain" after a disbursal: no member, no principal, and the next one is a new loan', async () => {
+    const first = await join(session.db, 'P-003', 'Citra Dewi');
+    const second = await join(session.db, 'P-004', 'Dodi Prakoso');
+    const user = userEvent.setup();
+    open(`/pinjaman/baru?anggota=${first}`);
+    expect(await screen.findByText(/Citra Dewi/, {}, SLOW)).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Pokok pinjaman'), '1.000.000');
+    await user.click(screen.getByRole('button', { name: 'Simpan pencairan' }));
+    expect(await screen.findByText('Tersimpan', {}, SLOW)).toBeInTheDocument();
+    // The fields are out of sight (and out of the accessibility tree) while the outcome shows.
+    expect(screen.queryByRole('button', { name: 'Simpan pencairan' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cairkan pinjaman lain' }));
+    expect(screen.queryByText('Tersimpan')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Pokok pinjaman')).toHaveValue('');
+    await user.type(screen.getByLabelText('Cari anggota (nama atau nomor)'), 'Dodi');
+    await user.click(await screen.findByRole('button', { name: /Dodi Prakoso/ }, SLOW));
+    await user.type(screen.getByLabelText('Pokok pinjaman'), '2.000.000');
+    await user.click(screen.getByRole('button', { name: 'Simpan pencairan' }));
+    expect(await screen.findByText('Tersimpan', {}, SLOW)).toBeInTheDocument();
+    const loans = (await session.db.entries.where('type').equals('loan.disbursed').toArray()).map((row) => row.entry);
+    const data = loans.map((e) => (e.type === 'loan.disbursed' ? e.data : undefined));
+    expect(data.map((d) => [d?.memberId, d?.principal])).toEqual([
+      [first, 1_000_000],
+      [second, 2_000_000],
+    ]);
+    expect(new Set(data.map((d) => d?.loanId)).size).toBe(2);
+  }, 30_000);
+
   it('a pengawas can look at loans but not disburse', async () => {
     closeSession(session);
     session = await openSignedInSession({ name: 'Pak Pengawas', role: 'pengawas' });

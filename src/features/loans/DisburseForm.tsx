@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { memberById } from '../../db/queries.ts';
 import { addMonthsClamped, compareDates, todayInJakarta } from '../../domain/dates.ts';
 import type { LoanMethod, Via } from '../../domain/entry/schema.ts';
 import { newLoanId, type LoanId, type MemberId } from '../../domain/ids.ts';
 import { formatRupiah, formatThousands } from '../../domain/money-format.ts';
 import { rupiah } from '../../domain/money.ts';
-import { DateField, MemberPicker, flagMessages, useDateInput, ViaPicker } from '../forms/index.ts';
+import { DateField, IDLE_SAVE, MemberPicker, flagMessages, useDateInput, useSaveEntry, ViaPicker, type SaveEntry } from '../forms/index.ts';
 import { getDb, useCanWrite, useCooperative } from '../session/index.ts';
 import { defaultAdminFee, parseLoanDefaults } from './loan-defaults.ts';
 import { LoanField } from './LoanField.tsx';
@@ -42,6 +42,41 @@ const isMethod = (v: string | null): v is LoanMethod => v === 'flat' || v === 'm
  * after a confirmation, and it is flagged. A receipt number is taken for the member's kuitansi.
  */
 export function DisburseForm() {
+  const m = loansMessages.useMessages().disburseForm;
+  const { state, save, reset } = useSaveEntry();
+  const [round, setRound] = useState(0);
+  const saved = state.status === 'saved' && state.saved.entry.type === 'loan.disbursed' ? state : undefined;
+  // While the outcome shows, the fields stay mounted (hidden) with unchanged props, so "Tersimpan"
+  // renders only the card: neither unmounting the form nor re-rendering it sits in that frame.
+  return (
+    <>
+      {saved === undefined || saved.saved.entry.type !== 'loan.disbursed' ? null : (
+        <SavedLoanCard state={saved} title={m.title} savedText={m.saved} receiptLabel={m.receipt} openLoanLabel={m.openLoan} loanId={saved.saved.entry.data.loanId}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              reset();
+              setRound((n) => n + 1);
+            }}
+          >
+            {m.another}
+          </button>
+        </SavedLoanCard>
+      )}
+      <div hidden={saved !== undefined}>
+        <DisburseFields state={saved === undefined ? state : IDLE_SAVE} save={save} reset={reset} round={round} />
+      </div>
+    </>
+  );
+}
+
+type FieldsProps = SaveEntry & {
+  /** Bumped by "another loan": a new loan id, no member, no principal; the other terms stay. */
+  readonly round: number;
+};
+
+const DisburseFields = memo(function DisburseFields({ state: saveState, save, reset, round }: FieldsProps) {
   const all = loansMessages.useMessages();
   const m = all.disburseForm;
   const flagText = flagMessages.useMessages();
@@ -67,9 +102,17 @@ export function DisburseForm() {
   const firstDue = useDateInput(addMonthsClamped(todayInJakarta(), 1));
   const [via, setVia] = useState<Via>('cash');
   const [loanId, setLoanId] = useState<LoanId>(newLoanId);
-  const flagged = useFlaggedSave();
-  const { state, reset, submit } = flagged;
+  const flagged = useFlaggedSave({ state: saveState, save, reset });
+  const { submit } = flagged;
   const member = useLiveQuery(async () => (memberId === null ? null : ((await memberById(getDb(), memberId)) ?? null)), [memberId]);
+  const [roundSeen, setRoundSeen] = useState(round);
+  if (roundSeen !== round) {
+    // "Another loan": adjusted while rendering (React's pattern for state that follows a prop).
+    setRoundSeen(round);
+    setLoanId(newLoanId());
+    setMemberId(null);
+    input.principal.reset();
+  }
 
   // Defaults arrive with the settings: the admin fee follows the principal until the user types one.
   const { touched: feeTouched, reset: resetFee } = input.adminFee;
@@ -110,26 +153,6 @@ export function DisburseForm() {
         via,
       },
     };
-  }
-
-  if (state.status === 'saved') {
-    const savedLoan = state.saved.entry.type === 'loan.disbursed' ? state.saved.entry.data.loanId : loanId;
-    return (
-      <SavedLoanCard state={state} title={m.title} savedText={m.saved} receiptLabel={m.receipt} openLoanLabel={m.openLoan} loanId={savedLoan}>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            reset();
-            setLoanId(newLoanId());
-            setMemberId(null);
-            input.principal.reset();
-          }}
-        >
-          {m.another}
-        </button>
-      </SavedLoanCard>
-    );
   }
 
   return (
@@ -195,4 +218,4 @@ export function DisburseForm() {
       </form>
     </article>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import { formatDateId, todayInJakarta } from '../../domain/dates.ts';
 import type { Via } from '../../domain/entry/schema.ts';
 import type { LoanId } from '../../domain/ids.ts';
@@ -6,7 +6,7 @@ import type { LoanRow, MemberRow } from '../../domain/ledger/index.ts';
 import { daysPastDue, nextDue, suggestedFine, unpaidPerInstallment } from '../../domain/loans/status.ts';
 import { formatRupiah, formatThousands } from '../../domain/money-format.ts';
 import { rupiah } from '../../domain/money.ts';
-import { AmountField, DateField, flagMessages, useAmountInput, useDateInput, ViaPicker } from '../forms/index.ts';
+import { AmountField, DateField, flagMessages, IDLE_SAVE, useAmountInput, useDateInput, useSaveEntry, ViaPicker, type SaveEntry, type ScreenDraft } from '../forms/index.ts';
 import { useCanWrite } from '../session/index.ts';
 import { LoanSaveActions } from './LoanSaveActions.tsx';
 import { LoanPageTitle } from './LoanPageTitle.tsx';
@@ -24,6 +24,34 @@ type Props = { readonly loan: LoanRow; readonly member: MemberRow | null; readon
  * a confirmation, and flagged. `?lunas=1` prefills the early settlement amount.
  */
 export function RepayForm({ loan, member, settle }: Props) {
+  const m = loansMessages.useMessages().repay;
+  const entry = useSaveEntry(() => repaySample(loan));
+  const { state, save, reset } = entry;
+  // While the outcome shows, the fields stay mounted (hidden) with unchanged props, so "Tersimpan"
+  // renders only the card: neither unmounting the form nor re-rendering it sits in that frame.
+  return (
+    <>
+      {state.status === 'saved' ? (
+        <SavedLoanCard state={state} title={m.title} savedText={m.saved} receiptLabel={m.receipt} openLoanLabel={m.openLoan} loanId={loan.loanId} />
+      ) : null}
+      <div hidden={state.status === 'saved'}>
+        <RepayFields loan={loan} member={member} settle={settle} state={state.status === 'saved' ? IDLE_SAVE : state} save={save} reset={reset} />
+      </div>
+    </>
+  );
+}
+
+/** A payment of this loan in cash today, for the warm-up while the form is open (useSaveEntry). */
+function repaySample(loan: LoanRow): ScreenDraft[] {
+  const memberId = loan.disbursals[0]?.memberId;
+  if (memberId === undefined) return [];
+  const data = { loanId: loan.loanId as LoanId, memberId, principal: rupiah(1), interest: rupiah(0), fine: rupiah(0), via: 'cash' as const };
+  return [{ type: 'loan.repaid', date: todayInJakarta(), data }];
+}
+
+type FieldsProps = Props & SaveEntry;
+
+const RepayFields = memo(function RepayFields({ loan, member, settle, state: saveState, save, reset }: FieldsProps) {
   const all = loansMessages.useMessages();
   const m = all.repay;
   const flagText = flagMessages.useMessages();
@@ -41,8 +69,8 @@ export function RepayForm({ loan, member, settle }: Props) {
   const interest = useAmountInput({ allowZero: true });
   const fine = useAmountInput({ allowZero: true });
   const [via, setVia] = useState<Via>('cash');
-  const flagged = useFlaggedSave();
-  const { state, submit } = flagged;
+  const flagged = useFlaggedSave({ state: saveState, save, reset });
+  const { submit } = flagged;
 
   const suggestion: Split | undefined = amount.value === undefined ? undefined : suggestSplit({ ...base, amount: amount.value, waiveFine: waive, settle });
   const manual = principal.touched || interest.touched || fine.touched;
@@ -84,10 +112,6 @@ export function RepayForm({ loan, member, settle }: Props) {
       date: date.date,
       data: { loanId: loan.loanId as LoanId, memberId: disbursal.memberId, principal: split.principal, interest: split.interest, fine: split.fine, via },
     };
-  }
-
-  if (state.status === 'saved') {
-    return <SavedLoanCard state={state} title={m.title} savedText={m.saved} receiptLabel={m.receipt} openLoanLabel={m.openLoan} loanId={loan.loanId} />;
   }
 
   return (
@@ -173,4 +197,4 @@ export function RepayForm({ loan, member, settle }: Props) {
       </form>
     </article>
   );
-}
+});

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Flag } from '../../domain/ledger/index.ts';
 import { flagsIfSaved } from '../corrections/flag-preview.ts';
-import { useSaveEntry, type SaveState, type ScreenDraft } from '../forms/index.ts';
+import type { SaveEntry, SaveState, ScreenDraft } from '../forms/index.ts';
 import { getDb } from '../session/index.ts';
 
 export type FlaggedSave = {
@@ -21,10 +21,10 @@ export type FlaggedSave = {
  * A loan's disbursal and its repayments are money a member takes a kuitansi for, and either may be
  * a fact the ledger flags (a loan to a member who left, paying beyond what is owed): the treasurer
  * sees the warning first, exactly the flag the entry would get (`flagsIfSaved`), and saves after
- * confirming.
+ * confirming. The save itself (`useSaveEntry`) belongs to the form's outer component, which shows
+ * the outcome card while the fields stay mounted, hidden (RepayForm, DisburseForm).
  */
-export function useFlaggedSave(): FlaggedSave {
-  const { state, save, reset } = useSaveEntry();
+export function useFlaggedSave({ state, save, reset }: SaveEntry): FlaggedSave {
   const [confirming, setConfirming] = useState<Flag[] | null>(null);
   const busy = state.status === 'saving';
 
