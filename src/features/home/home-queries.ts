@@ -11,6 +11,7 @@
  */
 import { Dexie } from 'dexie';
 import type { LumbungDb } from '../../db/database.ts';
+import type { ProjectionRow } from '../../db/projection-row.ts';
 import { VIA_ACCOUNT } from '../../domain/chart.ts';
 import { parseCollectibilityPreset, DEFAULT_COLLECTIBILITY } from '../../domain/collectibility.ts';
 import { addDays } from '../../domain/dates.ts';
@@ -52,10 +53,34 @@ export async function readCashToday(db: LumbungDb, today: string): Promise<ViaCa
 
 export type WajibUnpaid = { readonly count: number; readonly active: number };
 
+/** Rows of a whole table read per page, each page its own read transaction (see `eachPage`). */
+const PAGE_ROWS = 250;
+
+/**
+ * Visits every row of table `t` in key order, PAGE_ROWS at a time, each page in a read transaction
+ * of its own. A save's read-write transaction waits for every read transaction over the
+ * projections that began before it; read in one go, Beranda's 5 000 member rows and every loan
+ * row (hundreds of milliseconds on a slow phone with years of history) held up the first save of
+ * a treasurer who opened a form right after unlocking. Now such a save waits for one page.
+ */
+async function eachPage(db: LumbungDb, t: string, visit: (row: ProjectionRow) => void): Promise<void> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await db.projections
+      .where('[t+k]')
+      .between([t, after ?? ''], [t, String.fromCharCode(0xffff)], after === undefined, true)
+      .limit(PAGE_ROWS)
+      .toArray();
+    for (const row of page) visit(row);
+    if (page.length < PAGE_ROWS) return;
+    after = page[page.length - 1]?.k;
+  }
+}
+
 /** Active members who have not paid this month's wajib in full (the collection screen's list). */
 export async function readWajibUnpaid(db: LumbungDb, month: string, wajib: Rupiah): Promise<WajibUnpaid> {
-  const rows = await range(db, 'members', '', String.fromCharCode(0xffff)).toArray();
-  const members = rows.map((row) => row.v as MemberRow);
+  const members: MemberRow[] = [];
+  await eachPage(db, 'members', (row) => members.push(row.v as MemberRow));
   return {
     count: unpaidMembers(members, month, wajib).length,
     active: members.filter((member) => member.status === 'active').length,
@@ -70,7 +95,7 @@ export async function readOverdueLoans(db: LumbungDb, today: string, collectibil
   let count = 0;
   let open = 0;
   let outstanding = 0;
-  await range(db, 'loans', '', String.fromCharCode(0xffff)).each((row) => {
+  await eachPage(db, 'loans', (row) => {
     const position = loanPosition(row.v as LoanRow, today, preset);
     if (position === undefined || position.outstanding <= 0) return;
     open++;
