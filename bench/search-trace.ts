@@ -7,11 +7,14 @@
  * and commit — and when the compositor's frame with it was presented.
  *
  *   node --import tsx bench/search-trace.ts            (KEYS=24: keystrokes traced; TRACE=file.json keeps the trace;
- *                                                       ANALYSE=file.json reads a kept trace again)
+ *                                                       ANALYSE=file.json reads a kept trace again;
+ *                                                       BEFORE=<another commit's built harness dir>: typed
+ *                                                       word by word alternately, each renderer reported)
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { goTo, unlock, waitForHeading } from '../tests/support/e2e-flows.ts';
 import { PIN, seed } from './data.bench.ts';
 import { ensureBuild } from './support/build.ts';
@@ -30,7 +33,7 @@ type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: n
 const PHASES: Record<string, readonly string[]> = {
   'key handlers (keydown/keypress/keyup)': ['EventDispatch:keydown', 'EventDispatch:keypress', 'EventDispatch:keyup'],
   'input handler (React render + commit)': ['EventDispatch:input', 'EventDispatch:beforeinput', 'EventDispatch:textInput'],
-  'editing the field (insert text, incl. the input handler)': ['TypingCommand::InsertText'],
+  'editing the field (insert text, the input handler inside it)': ['TypingCommand::InsertText'],
   'frame (BeginMainFrame: rAF, observers, hit test, style, layout, paint, commit)': ['ProxyMain::BeginMainFrame'],
   'rAF callbacks': ['FireAnimationFrame'],
   'ResizeObserver callbacks': ['LocalFrameView::NotifyResizeObservers'],
@@ -49,94 +52,98 @@ function eventKey(e: TraceEvent): string {
   return e.name === 'EventDispatch' ? `EventDispatch:${e.args?.data?.type ?? '?'}` : e.name;
 }
 
-export function analyse(events: readonly TraceEvent[]): void {
+/** Per renderer (one per page typed into), in the order each first took a key. */
+export function analyse(events: readonly TraceEvent[], labels: readonly string[] = []): void {
   const threadNames = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${String(e.pid)}:${String(e.tid)}`, e.args?.name ?? '');
   const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
-  const keydowns = complete.filter((e) => eventKey(e) === 'EventDispatch:keydown' && threadNames.get(`${String(e.pid)}:${String(e.tid)}`) === 'CrRendererMain').sort((a, b) => a.ts - b.ts);
-  const main = keydowns[0];
-  if (main === undefined) throw new Error('no keydown in the trace');
-  const onMain = complete.filter((e) => e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts);
-  const sums = new Map<string, number[]>();
-  const toCommit: number[] = [];
-  const inputTask: number[] = [];
-  keydowns.forEach((down, i) => {
-    const next = keydowns[i + 1]?.ts ?? Number.POSITIVE_INFINITY;
-    const input = onMain.find((e) => e.ts >= down.ts && e.ts < next && eventKey(e) === 'EventDispatch:input');
-    // The first frame committed after the input handler: the one that shows the new rows.
-    const commit = input === undefined ? undefined : onMain.find((e) => e.ts > input.ts && e.name === 'Commit');
-    const end = commit === undefined ? Math.min(next, down.ts + 100_000) : commit.ts + (commit.dur ?? 0);
-    if (commit !== undefined) toCommit.push((end - down.ts) / 1000);
-    if (input !== undefined) inputTask.push((input.dur ?? 0) / 1000);
-    // From the task that dispatched the keydown (it starts just before it).
-    const task = onMain.findLast((e) => e.name === 'RunTask' && e.ts <= down.ts && e.ts + (e.dur ?? 0) >= down.ts);
-    const inside = onMain.filter((e) => e.ts >= (task?.ts ?? down.ts) && e.ts < end);
-    const busy = inside.filter((e) => e.name === 'RunTask').reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0) / 1000;
-    sums.set('main-thread work, keydown → commit (thread time)', [...(sums.get('main-thread work, keydown → commit (thread time)') ?? []), busy]);
-    // The work after the frame until the next keystroke (the overscan's idle render, timers): it competes with the next key.
-    const after = onMain.filter((e) => e.ts >= end && e.ts < Math.min(next, end + 400_000) && e.name === 'RunTask').reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0) / 1000;
-    sums.set('main-thread tasks after the frame, before the next key', [...(sums.get('main-thread tasks after the frame, before the next key') ?? []), after]);
-    for (const [phase, names] of Object.entries(PHASES)) {
+  const allKeydowns = complete.filter((e) => eventKey(e) === 'EventDispatch:keydown' && threadNames.get(`${String(e.pid)}:${String(e.tid)}`) === 'CrRendererMain').sort((a, b) => a.ts - b.ts);
+  const renderers = [...new Set(allKeydowns.map((e) => e.pid))];
+  if (renderers.length === 0) throw new Error('no keydown in the trace');
+  renderers.forEach((pid, r) => {
+    const keydowns = allKeydowns.filter((e) => e.pid === pid);
+    const main = keydowns[0];
+    if (main === undefined) return;
+    const onMain = complete.filter((e) => e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts);
+    const sums = new Map<string, number[]>();
+    const add = (part: string, ms: number) => sums.set(part, [...(sums.get(part) ?? []), ms]);
+    keydowns.forEach((down, i) => {
+      const next = keydowns[i + 1]?.ts ?? Number.POSITIVE_INFINITY;
+      const input = onMain.find((e) => e.ts >= down.ts && e.ts < next && eventKey(e) === 'EventDispatch:input');
+      // The first frame committed after the input handler: the one that shows the new rows.
+      const commit = input === undefined ? undefined : onMain.find((e) => e.ts > input.ts && e.name === 'Commit');
+      if (input === undefined || commit === undefined) return;
+      const end = commit.ts + (commit.dur ?? 0);
+      add('keydown dispatch → end of first commit after input (wall)', (end - down.ts) / 1000);
+      // From the task that dispatched the keydown (it starts just before it).
+      const task = onMain.findLast((e) => e.name === 'RunTask' && e.ts <= down.ts && e.ts + (e.dur ?? 0) >= down.ts);
+      const inside = onMain.filter((e) => e.ts >= (task?.ts ?? down.ts) && e.ts < end);
       // Thread time, not wall time: the throttled thread's own work, without the time other
-      // processes held the core (the machine is shared), so builds can be compared under load.
-      const ms = inside.filter((e) => names.includes(eventKey(e))).reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0) / 1000;
-      sums.set(phase, [...(sums.get(phase) ?? []), ms]);
+      // processes held the core (the machine is shared).
+      const cpu = (list: readonly TraceEvent[]) => list.reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0) / 1000;
+      add('main-thread work, keydown → commit', cpu(inside.filter((e) => e.name === 'RunTask')));
+      add('input event handler (React, the rows)', cpu([input]));
+      for (const [phase, names] of Object.entries(PHASES)) add(phase, cpu(inside.filter((e) => names.includes(eventKey(e)))));
+    });
+    console.log(`\n${labels[r] ?? `renderer ${String(pid)}`}: ${String(keydowns.length)} keystrokes at CPU ×4, thread time of each part from the keydown to the end of the first commit after input (ms)`);
+    console.log('| part | median (IQR) | p95 |\n|---|---|---|');
+    for (const [part, values] of sums) {
+      const s = summarize(values);
+      console.log(`| ${part} | ${s.median.toFixed(1)} (${s.q1.toFixed(1)}–${s.q3.toFixed(1)}) | ${s.p95.toFixed(1)} |`);
     }
   });
-  const row = (label: string, values: readonly number[]) => {
-    const s = summarize(values);
-    console.log(`| ${label} | ${s.median.toFixed(1)} (${s.q1.toFixed(1)}–${s.q3.toFixed(1)}) | ${s.p95.toFixed(1)} |`);
-  };
-  console.log(`${String(keydowns.length)} keystrokes; renderer main thread at CPU ×4: keydown → end of the first commit after input (wall), and the thread time of each part in that span`);
-  console.log('| part | median (IQR) | p95 |\n|---|---|---|');
-  row('keydown dispatch → end of first commit after input', toCommit);
-  row('input event dispatch (whole)', inputTask);
-  for (const [phase, values] of sums) row(phase, values);
+}
+
+type Typing = { readonly label: string; readonly page: Page };
+
+async function openAnggota(browser: Browser, url: string, label: string): Promise<Typing> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
+  await context.route('**/api/**', (route) => route.abort());
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await seed(context, url, 0, () => membersOnly());
+  const page = await context.newPage();
+  await page.goto(`${url}/`);
+  await unlock(page, PIN);
+  await waitForHeading(page, 'Beranda');
+  await throttle(page, 4);
+  await goTo(page, '/anggota');
+  await waitForHeading(page, 'Anggota');
+  await page.locator('main li').first().waitFor();
+  // Warm-up word, not traced.
+  await typeWord(page, TYPED[0]);
+  return { label, page };
+}
+
+async function typeWord(page: Page, word: string): Promise<void> {
+  const field = page.locator('main input[type=search]');
+  await field.fill('');
+  await page.waitForTimeout(300);
+  for (const key of word) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(150);
+  }
 }
 
 async function main(): Promise<void> {
-  const server = await serveBuild(await ensureBuild('harness'));
+  const servers = [{ label: 'this tree', server: await serveBuild(await ensureBuild('harness')) }];
+  if (process.env.BEFORE !== undefined) servers.push({ label: `before (${process.env.BEFORE})`, server: await serveBuild(process.env.BEFORE) });
   const browser = await launch();
   const file = process.env.TRACE ?? path.join(os.tmpdir(), `search-trace-${String(process.pid)}.json`);
   try {
-    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
-    await context.route('**/api/**', (route) => route.abort());
-    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await seed(context, server.url, 0, () => membersOnly());
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    await unlock(page, PIN);
-    await waitForHeading(page, 'Beranda');
-    await throttle(page, 4);
-    await goTo(page, '/anggota');
-    await waitForHeading(page, 'Anggota');
-    const field = page.locator('main input[type=search]');
-    await page.locator('main li').first().waitFor();
-    // Warm-up round, not traced.
-    await field.focus();
-    for (const key of TYPED[0]) {
-      await page.keyboard.press(key);
-      await page.waitForTimeout(150);
-    }
-    await browser.startTracing(page, { path: file, categories: CATEGORIES });
-    let typed = 0;
-    for (let word = 0; typed < KEYS; word++) {
-      await field.fill('');
-      await page.waitForTimeout(300);
-      for (const key of TYPED[word % TYPED.length] ?? '') {
-        if (typed === KEYS) break;
-        await page.keyboard.press(key);
-        typed++;
-        await page.waitForTimeout(150);
-      }
-    }
+    const pages: Typing[] = [];
+    for (const { label, server } of servers) pages.push(await openAnggota(browser, server.url, label));
+    const first = pages[0];
+    if (first === undefined) return;
+    await browser.startTracing(first.page, { path: file, categories: CATEGORIES });
+    // Word by word, each page in turn (this tree's first: the renderers are told apart by the order
+    // of their first keystroke), so both see the same machine load.
+    for (let word = 0; word * 4 < KEYS; word++) for (const { page } of pages) await typeWord(page, TYPED[word % TYPED.length] ?? '');
     await browser.stopTracing();
-    analyse(readTrace(file));
+    analyse(readTrace(file), pages.map((p) => p.label));
     if (process.env.TRACE === undefined) rmSync(file);
-    else writeFileSync(`${file}.done`, '');
   } finally {
     await browser.close();
-    await server.close();
+    for (const { server } of servers) await server.close();
   }
 }
 

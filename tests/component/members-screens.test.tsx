@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appendEntry, type EntryDraft } from '../../src/db/append-entry.ts';
@@ -83,16 +83,20 @@ describe('Anggota: search', () => {
   }, 60_000);
 });
 
+/** A-0001 Warga 0001 … A-0600 Warga 0600 pulled from another phone, and Anggota open on them. */
+async function sixHundredMembersListed() {
+  await joinedOnAnotherPhone(
+    session.db,
+    Array.from({ length: 600 }, (_, k) => [`A-${String(k + 1).padStart(4, '0')}`, `Warga ${String(k + 1).padStart(4, '0')}`] as const),
+  );
+  const user = userEvent.setup();
+  open('/anggota');
+  return { user, list: await screen.findByRole('list', { name: 'Anggota' }) };
+}
+
 describe('Anggota: a list of any length renders only the rows in view', () => {
   it('shows 20-odd of 600 rows, tells each its place in the whole list, follows scrolling, and search finds any member', async () => {
-    const db = session.db;
-    await joinedOnAnotherPhone(
-      db,
-      Array.from({ length: 600 }, (_, k) => [`A-${String(k + 1).padStart(4, '0')}`, `Warga ${String(k + 1).padStart(4, '0')}`] as const),
-    );
-    const user = userEvent.setup();
-    open('/anggota');
-    const list = await screen.findByRole('list', { name: 'Anggota' });
+    const { user, list } = await sixHundredMembersListed();
     expect(screen.getByRole('status')).toHaveTextContent('600 anggota ditampilkan');
     const firstItems = within(list).getAllByRole('listitem');
     // jsdom's window is 768 px tall, rows are estimated at 72 px: 11 in view plus 6 below.
@@ -164,6 +168,33 @@ describe('Anggota: rows are reused in place', () => {
     // Clicking a row opens that member's book in the app (one handler on the list, not one per row).
     fireEvent.click(within(list).getByRole('link', { name: /Dewi Warga/ }));
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/anggota\/[0-9a-f-]{36}$/));
+  });
+});
+
+describe('Anggota: a keystroke writes only the rows on screen, in place', () => {
+  it('rewrites the pooled rows, adds the overscan only when the list is scrolled or focused, and names each row with its words spaced', async () => {
+    const { user, list } = await sixHundredMembersListed();
+    // jsdom's window is 768 px tall and rows are estimated at 72 px: 11 rows are on screen.
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(11));
+    const firstRow = within(list).getAllByRole('listitem')[0];
+
+    await user.type(screen.getByLabelText('Cari nama atau nomor anggota'), 'warga 05');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('100 anggota cocok'));
+    // The same <li> now shows the first match: its text was rewritten, not a new row made.
+    expect(within(list).getAllByRole('listitem')[0]).toBe(firstRow);
+    expect(firstRow).toHaveAttribute('aria-setsize', '100');
+    // Inline pieces of a row would run together ("A-0500Warga"): the link names itself, spaced.
+    const link = within(list).getByRole('link', { name: 'A-0500 Warga 0500, Aktif, Total simpanan: Rp0' });
+    expect(link).toHaveTextContent('A-0500Warga 0500AktifTotal simpanan: Rp0');
+    expect(link).toHaveAttribute('href', expect.stringMatching(/^\/anggota\/[0-9a-f-]{36}$/));
+
+    // Nothing is rendered after the keystroke's frame: no overscan competing with the next key.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(11);
+    // Moving into the list brings the rows below, so Tab walks on to a row already there.
+    act(() => link.focus());
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(17));
+    expect(document.activeElement).toBe(link);
   });
 });
 

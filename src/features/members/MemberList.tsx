@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useId, useMemo, useState, type MouseEvent } from 'react';
+import { useId, useMemo, useState, type MouseEvent } from 'react';
 import { allMembers } from '../../db/queries.ts';
-import { formatRupiah } from '../../domain/money-format.ts';
 import { Link } from '../navigation/link.tsx';
 import { navigate } from '../navigation/location.ts';
 import { getDb, useCanWrite } from '../session/index.ts';
 import { buildDirectory, searchDirectory, type MemberDirectory, type MemberListing } from './member-directory.ts';
+import { memberRowWriter } from './member-row.ts';
 import { membersMessages } from './messages.ts';
 import { VirtualList } from './VirtualList.tsx';
 
@@ -45,10 +45,7 @@ function MemberSearch({ directory }: { readonly directory: MemberDirectory | und
   const [text, setText] = useState('');
   const matches = useMemo(() => (directory === undefined ? undefined : searchDirectory(directory, text)), [directory, text]);
   // The rows' words, made once per language rather than looked up by every row.
-  const renderMember = useMemo(() => {
-    const words: RowWords = { status: m.status, savings: m.columns.savings };
-    return (member: MemberListing) => <MemberListRow member={member} words={words} />;
-  }, [m]);
+  const writeMember = useMemo(() => memberRowWriter({ status: m.status, savings: m.columns.savings }), [m]);
   return (
     <>
       <div className="field">
@@ -71,7 +68,7 @@ function MemberSearch({ directory }: { readonly directory: MemberDirectory | und
             {statusLine(m, text.trim() === '', matches.length)}
           </p>
           {matches.length === 0 ? null : (
-            <VirtualList className="member-list" label={m.title} items={matches} itemKey={memberKey} renderItem={renderMember} onClick={openRow} />
+            <VirtualList className="member-list" label={m.title} items={matches} itemKey={memberKey} writeItem={writeMember} onClick={openRow} />
           )}
         </>
       )}
@@ -96,26 +93,3 @@ const openRow = (event: MouseEvent<HTMLUListElement>) => {
   event.preventDefault();
   navigate(link.getAttribute('href') ?? '/anggota');
 };
-
-type RowWords = { readonly status: Messages['status']; readonly savings: string };
-
-/**
- * One member's row: a real link (works without JS, long-press, open in new tab) with no hooks or
- * handlers of its own. Few layout objects, all inline in one block (no flex): a keystroke rewrites
- * the text of the rows in view, and the browser's style, layout and paint of a row grow with its
- * boxes and text nodes (docs/performance.md §2, session 4). The number is the link's own text, the
- * savings line one text node with its label shown. Inline pieces would run together in the
- * accessible name ("A-0001Siti"), so the link names itself with the same words, spaced.
- */
-const MemberListRow = memo(function MemberListRow({ member, words }: { readonly member: MemberListing; readonly words: RowWords }) {
-  const status = words.status[member.status];
-  const savings = `${words.savings}: ${formatRupiah(member.savings)}`;
-  return (
-    <a href={`/anggota/${member.memberId}`} className="member-list__row" aria-label={`${member.number} ${member.name}, ${status}, ${savings}`}>
-      {member.number}
-      <b className="member-list__name">{member.name}</b>
-      <span className={member.status === 'active' ? 'status-tag' : 'status-tag status-tag--left'}>{status}</span>
-      <span className="member-list__savings">{savings}</span>
-    </a>
-  );
-});

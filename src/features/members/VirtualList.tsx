@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type MouseEventHandler, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type MouseEventHandler } from 'react';
 
 /**
  * Rows rendered above and below the visible part once the user scrolls or moves the focus into the
@@ -21,7 +21,13 @@ type Range = { readonly first: number; readonly end: number; readonly shownFirst
 type Props<T> = {
   readonly items: readonly T[];
   readonly itemKey: (item: T) => string;
-  readonly renderItem: (item: T) => ReactNode;
+  /**
+   * Writes `item` into a row (`<li>`) that may hold another item, or nothing yet. The rows' contents
+   * are not React's: a keystroke changes which item each pooled row shows, and rewriting a few text
+   * nodes in place costs far less than React reconciling every row's elements (docs/performance.md
+   * §2, session 4). Called only when a row's item (or this function) changed.
+   */
+  readonly writeItem: (row: HTMLLIElement, item: T) => void;
   /** The list's accessible name. */
   readonly label: string;
   readonly className?: string;
@@ -42,7 +48,7 @@ type Props<T> = {
  * rows' size changes (another text size, another width, another number of rows); the rows in view
  * are re-read on scroll and resize, at most once a frame.
  */
-export function VirtualList<T>({ items, itemKey, renderItem, label, className, onClick }: Props<T>) {
+export function VirtualList<T>({ items, itemKey, writeItem, label, className, onClick }: Props<T>) {
   const listRef = useRef<HTMLUListElement>(null);
   const [pitch, setPitch] = useState(ESTIMATED_PITCH);
   const [range, setRange] = useState<Range>(() => withOverscan(0, Math.ceil(viewportHeight() / ESTIMATED_PITCH)));
@@ -113,6 +119,22 @@ export function VirtualList<T>({ items, itemKey, renderItem, label, className, o
     };
   }, []);
 
+  // What each row shows, so a commit rewrites only the rows whose item changed.
+  const written = useRef(new WeakMap<Element, { readonly item: T; readonly write: Props<T>['writeItem'] }>());
+  // Every commit: the rows' places may have changed (scrolling, a keystroke). Before the focus
+  // fix-up below, which looks for the row showing an item.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (list === null) return;
+    for (const row of list.children) {
+      const item = items[Number(row.getAttribute('aria-posinset')) - 1];
+      const before = written.current.get(row);
+      if (item === undefined || !(row instanceof HTMLLIElement) || (before?.item === item && before.write === writeItem)) continue;
+      writeItem(row, item);
+      written.current.set(row, { item, write: writeItem });
+    }
+  });
+
   // A row has focus and the contents changed (a member added or renamed on another phone): the
   // focus moves to the row now showing the same item, so Enter opens what the user had reached.
   useLayoutEffect(() => {
@@ -134,7 +156,7 @@ export function VirtualList<T>({ items, itemKey, renderItem, label, className, o
   const [from, to] = settled === items ? [range.first, range.end] : [range.shownFirst, Math.max(range.shownEnd, range.shownFirst + 1)];
   const first = Math.max(0, Math.min(from, items.length - (to - from)));
   const end = Math.min(first + (to - from), items.length);
-  const shown = items.slice(first, end);
+  const places = Array.from({ length: end - first }, (_, offset) => first + offset);
   return (
     <ul
       ref={listRef}
@@ -151,13 +173,12 @@ export function VirtualList<T>({ items, itemKey, renderItem, label, className, o
       }}
       style={{ paddingTop: first * pitch, paddingBottom: (items.length - end) * pitch }}
     >
-      {shown.map((item, offset) => (
+      {places.map((place) => (
         // Keyed by place, not by item: a keystroke rewrites the text of the rows already there
         // instead of removing and creating elements (and scrolling by one row still adds and
-        // drops one row). The focused row follows its item (below).
-        <li key={first + offset} aria-posinset={first + offset + 1} aria-setsize={items.length}>
-          {renderItem(item)}
-        </li>
+        // drops one row). The focused row follows its item (below). No React children: the
+        // row's contents are written by `writeItem` (above).
+        <li key={place} aria-posinset={place + 1} aria-setsize={items.length} />
       ))}
     </ul>
   );

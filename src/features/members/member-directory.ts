@@ -94,8 +94,14 @@ export function searchDirectory(directory: MemberDirectory, text: string): reado
   byName.sort((a, b) => a - b);
   const byNumber: number[] = [];
   markPrefix(directory.numbers, directory.numberOwner, numberKey(text), marked, (owner) => byNumber.push(owner));
-  return [...byName, ...byNumber].flatMap((position) => {
-    const member = directory.members[position];
-    return member === undefined ? [] : [member];
-  });
+  // A plain loop into one array: a keystroke's garbage (an array per match with flatMap) is
+  // collected on the main thread, in the keystroke's time.
+  const found: MemberListing[] = [];
+  for (const positions of [byName, byNumber]) {
+    for (const position of positions) {
+      const member = directory.members[position];
+      if (member !== undefined) found.push(member);
+    }
+  }
+  return found;
 }
