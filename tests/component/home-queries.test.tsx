@@ -40,6 +40,10 @@ describe('Beranda reads', () => {
     const active = all.filter((m) => m.status === 'active');
     expect(result).toEqual({ active: active.length, count: active.filter((m) => m.savings.wajib < 20_000).length });
     expect(result.active).toBe(901);
+    // Once the screen is gone the reads stop at the next page, rather than go on to the end.
+    let asked = 0;
+    await expect(readWajibUnpaid(db, '2026-03', rupiah(20_000), () => ++asked <= 1)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(asked).toBe(2);
     db.close();
   });
 });

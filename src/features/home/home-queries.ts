@@ -53,6 +53,10 @@ export async function readCashToday(db: LumbungDb, today: string): Promise<ViaCa
 
 export type WajibUnpaid = { readonly count: number; readonly active: number };
 
+/** Whether the screen still wants the answer; false once it is gone. */
+export type Wanted = () => boolean;
+const always: Wanted = () => true;
+
 /** Rows of a whole table read per page, each page its own read transaction (see `eachPage`). */
 const PAGE_ROWS = 250;
 
@@ -63,9 +67,11 @@ const PAGE_ROWS = 250;
  * row (hundreds of milliseconds on a slow phone with years of history) held up the first save of
  * a treasurer who opened a form right after unlocking. Now such a save waits for one page.
  */
-async function eachPage(db: LumbungDb, t: string, visit: (row: ProjectionRow) => void): Promise<void> {
+async function eachPage(db: LumbungDb, t: string, visit: (row: ProjectionRow) => void, wanted: Wanted): Promise<void> {
   let after: string | undefined;
   for (;;) {
+    // The screen that asked is gone (the treasurer went on to a form): no use reading the rest.
+    if (!wanted()) throw new DOMException('Beranda is closed', 'AbortError');
     const page = await db.projections
       .where('[t+k]')
       .between([t, after ?? ''], [t, String.fromCharCode(0xffff)], after === undefined, true)
@@ -78,9 +84,9 @@ async function eachPage(db: LumbungDb, t: string, visit: (row: ProjectionRow) =>
 }
 
 /** Active members who have not paid this month's wajib in full (the collection screen's list). */
-export async function readWajibUnpaid(db: LumbungDb, month: string, wajib: Rupiah): Promise<WajibUnpaid> {
+export async function readWajibUnpaid(db: LumbungDb, month: string, wajib: Rupiah, wanted: Wanted = always): Promise<WajibUnpaid> {
   const members: MemberRow[] = [];
-  await eachPage(db, 'members', (row) => members.push(row.v as MemberRow));
+  await eachPage(db, 'members', (row) => members.push(row.v as MemberRow), wanted);
   return {
     count: unpaidMembers(members, month, wajib).length,
     active: members.filter((member) => member.status === 'active').length,
@@ -90,7 +96,7 @@ export async function readWajibUnpaid(db: LumbungDb, month: string, wajib: Rupia
 export type OverdueLoans = { readonly count: number; readonly outstanding: Rupiah; readonly open: number };
 
 /** Loans with an installment past its due date today, and what is still owed on them. */
-export async function readOverdueLoans(db: LumbungDb, today: string, collectibility: JsonValue | undefined): Promise<OverdueLoans> {
+export async function readOverdueLoans(db: LumbungDb, today: string, collectibility: JsonValue | undefined, wanted: Wanted = always): Promise<OverdueLoans> {
   const preset = parseCollectibilityPreset(collectibility) ?? DEFAULT_COLLECTIBILITY;
   let count = 0;
   let open = 0;
@@ -102,7 +108,7 @@ export async function readOverdueLoans(db: LumbungDb, today: string, collectibil
     if (position.daysPastDue <= 0) return;
     count++;
     outstanding += position.outstanding;
-  });
+  }, wanted);
   return { count, outstanding: rupiah(outstanding), open };
 }
 
