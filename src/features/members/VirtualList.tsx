@@ -45,7 +45,7 @@ type Props<T> = {
  * is measured from the rendered rows and follows large text or a narrow screen. No geometry is read
  * while rendering or committing (that would force a layout in the middle of a keystroke): the pitch
  * is measured in a ResizeObserver callback, which runs after the frame's own layout, whenever the
- * rows' size changes (another text size, another width, another number of rows); the rows in view
+ * first row's size changes (another text size, another width, a name wrapping otherwise); the rows in view
  * are re-read on scroll and resize, at most once a frame.
  */
 export function VirtualList<T>({ items, itemKey, writeItem, label, className, onClick }: Props<T>) {
@@ -61,6 +61,9 @@ export function VirtualList<T>({ items, itemKey, writeItem, label, className, on
   const rangeNow = useRef(range);
   const measurements = useRef(MEASUREMENTS);
   const focusedKey = useRef<string>(undefined);
+  // The size watch (below) and the row it watches.
+  const observer = useRef<ResizeObserver>(undefined);
+  const watched = useRef<Element>(undefined);
 
   useLayoutEffect(() => {
     pitchNow.current = pitch;
@@ -106,13 +109,16 @@ export function VirtualList<T>({ items, itemKey, writeItem, label, className, on
       }
       place(false);
     };
-    // Without ResizeObserver (jsdom), the estimate stands and only scrolling moves the range.
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(resized);
-    observer?.observe(list);
+    // Without ResizeObserver (jsdom), the estimate stands and only scrolling moves the range. It
+    // watches the first row, not the list: the list's height changes with every keystroke (its
+    // padding), a row's only with the text size, the width or a name that wraps otherwise — and a
+    // callback per keystroke costs a script run and another style and layout check in its frame.
+    observer.current = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(resized);
+    watched.current = undefined;
     addEventListener('scroll', schedule, { passive: true });
     addEventListener('resize', schedule);
     return () => {
-      observer?.disconnect();
+      observer.current?.disconnect();
       removeEventListener('scroll', schedule);
       removeEventListener('resize', schedule);
       cancelAnimationFrame(frame);
@@ -122,7 +128,7 @@ export function VirtualList<T>({ items, itemKey, writeItem, label, className, on
   // What each row shows, so a commit rewrites only the rows whose item changed.
   const written = useRef(new WeakMap<Element, { readonly item: T; readonly write: Props<T>['writeItem'] }>());
   // Every commit: the rows' places may have changed (scrolling, a keystroke). Before the focus
-  // fix-up below, which looks for the row showing an item.
+  // fix-up below, which looks for the row showing an item. Then the size watch follows the first row.
   useLayoutEffect(() => {
     const list = listRef.current;
     if (list === null) return;
@@ -132,6 +138,12 @@ export function VirtualList<T>({ items, itemKey, writeItem, label, className, on
       if (item === undefined || !(row instanceof HTMLLIElement) || (before?.item === item && before.write === writeItem)) continue;
       writeItem(row, item);
       written.current.set(row, { item, write: writeItem });
+    }
+    const first = list.firstElementChild ?? undefined;
+    if (first !== watched.current) {
+      if (watched.current !== undefined) observer.current?.unobserve(watched.current);
+      if (first !== undefined) observer.current?.observe(first);
+      watched.current = first;
     }
   });
 
