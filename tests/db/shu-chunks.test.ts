@@ -11,12 +11,11 @@ import type { EntryDraft } from '../../src/db/append-entry.ts';
 import { ingestPulled } from '../../src/db/ingest.ts';
 import { readProjectionMark, writeMeta } from '../../src/db/meta.ts';
 import { currentLedger, dropLedgerCache, PROJECTION_FORMAT, projectionSnapshot, rebuildProjections } from '../../src/db/projections.ts';
-import { MEMBER_LABELS, SHU_BASES } from '../../src/db/shu-chunk-rows.ts';
+import { SHU_CHUNKS } from '../../src/db/shu-chunk-rows.ts';
 import { readShuInputs } from '../../src/db/shu-inputs.ts';
 import type { MemberId } from '../../src/domain/ids.ts';
 import type { LumbungDb } from '../../src/db/database.ts';
-import { labelsFromChunks } from '../../src/domain/reports/member-labels.ts';
-import { memberBasesFromChunks } from '../../src/domain/reports/shu-bases.ts';
+import { labelsFromChunks, memberBasesFromChunks } from '../../src/domain/reports/shu-chunks.ts';
 import { shuReport, shuReportFromBases } from '../../src/domain/reports/shu.ts';
 import { memberLabel } from '../../src/features/reports/member-label.ts';
 import { RemoteDevice } from './remote.ts';
@@ -26,9 +25,9 @@ const YEARS = [2022, 2023, 2024, 2025, 2026, 2027];
 
 /** The SHU of `year` and the labels as the SHU screen gets them from the chunks. */
 async function fromChunks(db: LumbungDb, year: number) {
-  const inputs = await readShuInputs(db, year);
-  const labels = labelsFromChunks(inputs.labels);
-  return { report: shuReportFromBases(inputs.state, year, memberBasesFromChunks(inputs.bases, year)), labels };
+  const inputs = await readShuInputs(db);
+  const labels = labelsFromChunks(inputs.chunks);
+  return { report: shuReportFromBases(inputs.state, year, memberBasesFromChunks(inputs.chunks, year)), labels };
 }
 
 /** Every year's SHU and every member's label from the chunks equal shuReport and memberLabel on the whole ledger. */
@@ -42,7 +41,7 @@ async function expectChunksToMatchTheWholeLedger(db: LumbungDb): Promise<void> {
   expect(labels.size).toBe([...whole.members.values()].filter((m) => m.profile !== null).length);
 }
 
-const chunkRows = async (db: LumbungDb) => (await projectionSnapshot(db)).filter((row) => row.t === SHU_BASES || row.t === MEMBER_LABELS);
+const chunkRows = async (db: LumbungDb) => (await projectionSnapshot(db)).filter((row) => row.t === SHU_CHUNKS);
 
 describe('SHU from the phone’s column chunks', () => {
   it('equals shuReport on the whole ledger, in rupiah, before and after saves and a pull that follow the first open', { timeout: 60_000 }, async () => {
@@ -106,7 +105,7 @@ describe('SHU from the phone’s column chunks', () => {
     await save(db, sale(12_000, siti, '2025-02-01'));
     // What a phone of the previous release holds: the ledger's rows, no chunk rows, format 4.
     const chunkKeys = (await chunkRows(db)).map((row): [string, string] => [row.t, row.k]);
-    expect(chunkKeys.length).toBe(3); // 2024 and 2025 bases, one label chunk
+    expect(chunkKeys.length).toBe(1); // Siti's chunk: her label, her 2024 and 2025 bases
     await db.projections.bulkDelete(chunkKeys);
     await writeMeta(db, 'projection', { ...(await readProjectionMark(db)), format: PROJECTION_FORMAT - 1 });
     dropLedgerCache(db);
@@ -115,7 +114,7 @@ describe('SHU from the phone’s column chunks', () => {
     expect(report.members.map((m) => [m.memberId, m.capitalBasis, m.patronageBasis])).toEqual([[siti, 30_000, 12_000]]);
     expect(labels.get(siti)).toBe('S-001 Siti');
     expect((await readProjectionMark(db)).format).toBe(PROJECTION_FORMAT);
-    expect((await chunkRows(db)).length).toBe(3);
+    expect((await chunkRows(db)).length).toBe(1);
     await expectChunksToMatchTheWholeLedger(db);
   });
 

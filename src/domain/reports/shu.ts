@@ -12,11 +12,12 @@
  * month rows and their balances move together in the fold (members.ts `applySavings`), so this
  * equals summing every month up to December.
  */
+import type { MemberId } from '../ids.ts';
 import { keysStartingWith, rowsInRange, shuOfYear, type KeyRange } from '../ledger/queries.ts';
 import type { LedgerState, TableName } from '../ledger/state.ts';
+import { rupiah } from '../money.ts';
 import { computeShu, type MemberBasis, type ShuResult } from '../shu.ts';
 import { shuAllocation } from './settings.ts';
-import { basesOfSums } from './shu-bases.ts';
 
 export type ShuReport = ShuResult;
 
@@ -49,9 +50,21 @@ export function shuReport(state: LedgerState, year: number): ShuReport {
   return shuReportFromBases(state, year, basesOfSums(capital, patronage));
 }
 
+/** Member bases from capital and patronage sums by member id; a member with both 0 has none. */
+function basesOfSums(capital: ReadonlyMap<string, number>, patronage: ReadonlyMap<string, number>): MemberBasis[] {
+  const bases: MemberBasis[] = [];
+  for (const memberId of new Set([...capital.keys(), ...patronage.keys()])) {
+    const capitalBasis = capital.get(memberId) ?? 0;
+    const patronageBasis = patronage.get(memberId) ?? 0;
+    if (capitalBasis === 0 && patronageBasis === 0) continue;
+    bases.push({ memberId: memberId as MemberId, capitalBasis: rupiah(capitalBasis), patronageBasis: rupiah(patronageBasis) });
+  }
+  return bases;
+}
+
 /**
  * The SHU of `year` from members' bases worked out elsewhere (the phone's column chunks,
- * shu-bases.ts `memberBasesFromChunks`): the year's SHU and the allocation still come from the
+ * shu-chunks.ts `memberBasesFromChunks`): the year's SHU and the allocation still come from the
  * state (account month rows and settings, which every reader has), so only the bases differ.
  */
 export function shuReportFromBases(state: LedgerState, year: number, bases: readonly MemberBasis[]): ShuReport {

@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readShuInputs } from '../../db/shu-inputs.ts';
 import type { LedgerState } from '../../domain/ledger/index.ts';
-import { labelsFromChunks } from '../../domain/reports/member-labels.ts';
-import { memberBasesFromChunks } from '../../domain/reports/shu-bases.ts';
+import { labelsFromChunks, memberBasesFromChunks } from '../../domain/reports/shu-chunks.ts';
 import { shuReportFromBases, type ShuReport } from '../../domain/reports/shu.ts';
 import { getDb } from '../session/index.ts';
 
@@ -17,17 +16,16 @@ export type ShuOnPhone = {
 
 /**
  * The SHU of `year`, live (re-run after every save or pull), from the phone's SHU read model: the
- * members' bases and labels in column chunks (db/shu-inputs.ts), ~200 rows for five years of 5 000
- * members, instead of the member rows and months `shuReport` walks. Equal to `shuReport` on the
- * whole ledger (tests/unit/shu-bases.test.ts, tests/db/shu-chunks.test.ts). `compute` runs inside
- * the live query and must not mutate the state.
+ * members' bases and labels in 32 column chunks (db/shu-inputs.ts), instead of the member rows and
+ * months `shuReport` walks. Equal to `shuReport` on the whole ledger (tests/unit/shu-chunks.test.ts,
+ * tests/db/shu-chunks.test.ts). `compute` runs inside the live query and must not mutate the state.
  */
 export function useShuReport<T>(year: number | undefined, compute: (shu: ShuOnPhone) => T, deps: readonly unknown[]): T | undefined {
   return useLiveQuery(async () => {
     if (year === undefined) return undefined;
-    const inputs = await readShuInputs(getDb(), year);
-    const report = shuReportFromBases(inputs.state, year, memberBasesFromChunks(inputs.bases, year));
-    const labels = labelsFromChunks(inputs.labels);
+    const inputs = await readShuInputs(getDb());
+    const report = shuReportFromBases(inputs.state, year, memberBasesFromChunks(inputs.chunks, year));
+    const labels = labelsFromChunks(inputs.chunks);
     return compute({ state: inputs.state, report, labelOf: (memberId) => labels.get(memberId) });
   }, [year, ...deps]);
 }

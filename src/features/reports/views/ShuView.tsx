@@ -6,7 +6,7 @@ import { lastYear, YearField, useYearInput } from '../YearField.tsx';
 
 /**
  * Pembagian SHU of a year (CONTRACT §6/§8 `shu`), with the allocation in force. From the phone's
- * SHU read model (use-shu-report.ts): its first open after unlock reads ~200 rows, not 25 000.
+ * SHU read model (use-shu-report.ts): its first open after unlock reads 32 rows, not ~25 000.
  */
 export function ShuView() {
   const m = reportsMessages.useMessages();

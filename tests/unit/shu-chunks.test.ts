@@ -1,6 +1,6 @@
 /**
- * The SHU read model's chunk maths (src/domain/reports/shu-bases.ts, member-labels.ts): chunks
- * kept by folding each entry's member month and member row changes equal chunks rebuilt from the
+ * The SHU read model's chunk maths (src/domain/reports/shu-chunks.ts): chunks kept by folding
+ * each entry's member month and member row changes equal chunks rebuilt from the
  * whole ledger, and the SHU computed from them equals `shuReport` on the whole ledger — which is
  * what the server folds and answers from. Over random entry sequences (back-dating, reversals,
  * withdrawals, members who left, purchases by member ids that never joined; generator:
@@ -12,14 +12,13 @@ import { describe, expect, it } from 'vitest';
 import { applyEntry, emptyLedger, type MemberPeriodRow, type MemberRow } from '../../src/domain/ledger/index.ts';
 import { rupiah } from '../../src/domain/money.ts';
 import { MEMBER_CHUNKS, memberChunkOf } from '../../src/domain/reports/member-chunks.ts';
-import { foldMemberLabels, labelsFromChunks, memberLabelsOfMembers, type MemberLabelChunk } from '../../src/domain/reports/member-labels.ts';
-import { foldMemberMonths, memberBasesFromChunks, shuBasesOfMonths, type ShuBasesChunk } from '../../src/domain/reports/shu-bases.ts';
+import { foldIntoShuChunks, labelsFromChunks, memberBasesFromChunks, shuChunksOf, type ShuChunk } from '../../src/domain/reports/shu-chunks.ts';
 import { shuReport, shuReportFromBases } from '../../src/domain/reports/shu.ts';
 import { memberLabel } from '../../src/features/reports/member-label.ts';
 import { play, scriptArb } from './support/ledger-arbitrary.ts';
 
 /** Applies changed chunks to a stored set, as the phone's writer puts and deletes their rows. */
-function store<C>(into: Map<string, C>, changed: ReadonlyMap<string, C | undefined>): void {
+function store(into: Map<string, ShuChunk>, changed: ReadonlyMap<string, ShuChunk | undefined>): void {
   for (const [k, chunk] of changed) {
     if (chunk === undefined) into.delete(k);
     else into.set(k, chunk);
@@ -33,22 +32,20 @@ describe('SHU bases in column chunks', () => {
     fc.assert(
       fc.property(scriptArb(), (script) => {
         const state = emptyLedger();
-        const bases = new Map<string, ShuBasesChunk>();
-        const labels = new Map<string, MemberLabelChunk>();
+        const chunks = new Map<string, ShuChunk>();
         for (const entry of play(script)) {
           // The fold changes month rows in place: what the store held before is a copy taken now.
           const before = new Map([...state.memberPeriods].map(([k, row]): [string, MemberPeriodRow] => [k, structuredClone(row)]));
           const { touched } = applyEntry(state, entry);
           const months = touched.memberPeriods.map((key) => ({ key, before: before.get(key), after: state.memberPeriods.get(key) }));
-          store(bases, foldMemberMonths(bases, months));
-          store(labels, foldMemberLabels(labels, touched.members.map((memberId) => ({ memberId, after: state.members.get(memberId) }))));
+          const members = touched.members.map((memberId) => ({ memberId, after: state.members.get(memberId) }));
+          store(chunks, foldIntoShuChunks(chunks, months, members));
         }
-        expect(bases).toEqual(shuBasesOfMonths(state.memberPeriods.values()));
-        expect(labels).toEqual(memberLabelsOfMembers(state.members.values()));
+        expect(chunks).toEqual(shuChunksOf(state.memberPeriods.values(), state.members.values()));
         for (const year of YEARS) {
-          expect(shuReportFromBases(state, year, memberBasesFromChunks(bases.values(), year))).toEqual(shuReport(state, year));
+          expect(shuReportFromBases(state, year, memberBasesFromChunks(chunks.values(), year))).toEqual(shuReport(state, year));
         }
-        const named = labelsFromChunks(labels.values());
+        const named = labelsFromChunks(chunks.values());
         for (const member of state.members.values()) expect(named.get(member.memberId) ?? '?').toBe(memberLabel(state, member.memberId, '?'));
       }),
       { numRuns: 120 },
@@ -68,7 +65,7 @@ describe('SHU bases in column chunks', () => {
     fc.assert(
       fc.property(fc.array(change, { minLength: 1, maxLength: 600, size: 'max' }), fc.constantFrom(...YEARS), (changes, year) => {
         const months = new Map<string, MemberPeriodRow>();
-        const chunks = new Map<string, ShuBasesChunk>();
+        const chunks = new Map<string, ShuChunk>();
         for (const c of changes) {
           const memberId = `0190aaaa-0000-7000-8000-${String(c.member).padStart(12, '0')}`;
           const period = `${String(c.year)}-${String(c.month).padStart(2, '0')}`;
@@ -79,14 +76,17 @@ describe('SHU bases in column chunks', () => {
             : { key, memberId, grain: 'm', period, pokok: rupiah(c.capital), wajib: rupiah(0), sukarela: rupiah(5), interest: rupiah(c.patronage), purchases: rupiah(0), days: {} };
           if (after === undefined) months.delete(key);
           else months.set(key, after);
-          store(chunks, foldMemberMonths(chunks, [{ key, before, after }]));
+          store(chunks, foldIntoShuChunks(chunks, [{ key, before, after }], []));
         }
-        const rebuilt = shuBasesOfMonths(months.values());
+        const rebuilt = shuChunksOf(months.values(), []);
         expect(chunks).toEqual(rebuilt);
         for (const chunk of chunks.values()) {
           expect([...chunk.memberIds].sort()).toEqual(chunk.memberIds);
+          expect([...chunk.years].sort()).toEqual(chunk.years);
           expect(chunk.memberIds.every((id) => memberChunkOf(id) === chunk.chunk)).toBe(true);
-          chunk.capital.forEach((capital, i) => expect(capital !== 0 || chunk.patronage[i] !== 0).toBe(true));
+          // Canonical: no member and no year without a non-zero cell (none has a label here).
+          chunk.memberIds.forEach((_, i) => expect(chunk.years.some((_y, y) => chunk.capital[y]?.[i] !== 0 || chunk.patronage[y]?.[i] !== 0)).toBe(true));
+          chunk.years.forEach((_, y) => expect([...(chunk.capital[y] ?? []), ...(chunk.patronage[y] ?? [])].some((v) => v !== 0)).toBe(true));
         }
         // The bases by a plain forward sum of every month row up to the year.
         const capital = new Map<string, number>();
@@ -137,15 +137,15 @@ describe('SHU bases in column chunks', () => {
       wajibByMonth: {},
       lastWajibMonth: null,
     });
-    const labels = new Map<string, MemberLabelChunk>();
+    const chunks = new Map<string, ShuChunk>();
     const siti = '0190aaaa-0000-7000-8000-000000000001';
-    store(labels, foldMemberLabels(labels, [{ memberId: siti, after: row(siti, 'A-001', 'Siti') }]));
-    expect(labelsFromChunks(labels.values()).get(siti)).toBe('A-001 Siti');
-    const unchanged = foldMemberLabels(labels, [{ memberId: siti, after: row(siti, 'A-001', 'Siti') }]);
+    store(chunks, foldIntoShuChunks(chunks, [], [{ memberId: siti, after: row(siti, 'A-001', 'Siti') }]));
+    expect(labelsFromChunks(chunks.values()).get(siti)).toBe('A-001 Siti');
+    const unchanged = foldIntoShuChunks(chunks, [], [{ memberId: siti, after: row(siti, 'A-001', 'Siti') }]);
     expect(unchanged.size).toBe(0); // a deposit touches the member row, not its label: nothing to write
-    store(labels, foldMemberLabels(labels, [{ memberId: siti, after: row(siti, 'A-001', 'Siti Aminah') }]));
-    expect(labelsFromChunks(labels.values()).get(siti)).toBe('A-001 Siti Aminah');
-    store(labels, foldMemberLabels(labels, [{ memberId: siti, after: row(siti, 'A-001', null) }]));
-    expect(labels.size).toBe(0);
+    store(chunks, foldIntoShuChunks(chunks, [], [{ memberId: siti, after: row(siti, 'A-001', 'Siti Aminah') }]));
+    expect(labelsFromChunks(chunks.values()).get(siti)).toBe('A-001 Siti Aminah');
+    store(chunks, foldIntoShuChunks(chunks, [], [{ memberId: siti, after: row(siti, 'A-001', null) }]));
+    expect(chunks.size).toBe(0);
   });
 });
