@@ -9,21 +9,27 @@
  *   node --import tsx bench/search-trace.ts            (KEYS=24: keystrokes traced; TRACE=file.json keeps the trace;
  *                                                       ANALYSE=file.json reads a kept trace again;
  *                                                       BEFORE=<another commit's built harness dir>: typed
- *                                                       word by word alternately, each renderer reported)
+ *                                                       word by word alternately, each renderer reported;
+ *                                                       INPUT=mouse|touch: unlock clicked, the mouse left
+ *                                                       over the page (default, as sessions 3–4), or unlock
+ *                                                       and field tapped, no mouse over the page;
+ *                                                       BARE=1: the bare field of search.bench.ts traced too)
  */
 import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { goTo, unlock, waitForHeading } from '../tests/support/e2e-flows.ts';
+import { goTo, waitForHeading } from '../tests/support/e2e-flows.ts';
 import { PIN, seed } from './data.bench.ts';
 import { ensureBuild } from './support/build.ts';
 import { launch, throttle } from './support/chromium.ts';
 import { membersOnly } from './support/members-only.ts';
+import { BARE_FIELD_PATH, inputModes, searchContext, serveBareField, unlockWith, type InputMode } from './support/search-page.ts';
 import { serveBuild } from './support/server.ts';
 import { summarize } from './support/stats.ts';
 
 const KEYS = Number(process.env.KEYS ?? 24);
+const [MODE = 'mouse'] = inputModes(process.env.INPUT ?? 'mouse');
 const TYPED = ['3179', '4207', '1286'] as const;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink', 'cc', 'input', 'benchmark', 'v8', 'blink.user_timing'];
 
@@ -96,22 +102,34 @@ export function analyse(events: readonly TraceEvent[], labels: readonly string[]
 
 type Typing = { readonly label: string; readonly page: Page };
 
-async function openAnggota(browser: Browser, url: string, label: string): Promise<Typing> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
-  await context.route('**/api/**', (route) => route.abort());
-  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+async function openAnggota(browser: Browser, url: string, label: string, mode: InputMode): Promise<Typing> {
+  const context = await searchContext(browser);
   await seed(context, url, 0, () => membersOnly());
   const page = await context.newPage();
   await page.goto(`${url}/`);
-  await unlock(page, PIN);
+  await unlockWith(page, PIN, mode);
   await waitForHeading(page, 'Beranda');
   await throttle(page, 4);
   await goTo(page, '/anggota');
   await waitForHeading(page, 'Anggota');
   await page.locator('main li').first().waitFor();
+  if (mode === 'touch') await page.locator('main input[type=search]').tap();
   // Warm-up word, not traced.
   await typeWord(page, TYPED[0]);
   return { label, page };
+}
+
+/** search.bench.ts's bare field (no app, no list), focused the way `mode` says. */
+async function openBare(browser: Browser, url: string, mode: InputMode): Promise<Typing> {
+  const context = await searchContext(browser);
+  await serveBareField(context, url);
+  const page = await context.newPage();
+  await page.goto(`${url}${BARE_FIELD_PATH}`);
+  await throttle(page, 4);
+  const field = page.locator('main input[type=search]');
+  await (mode === 'touch' ? field.tap() : field.click());
+  await typeWord(page, TYPED[0]);
+  return { label: 'bare field', page };
 }
 
 async function typeWord(page: Page, word: string): Promise<void> {
@@ -131,7 +149,8 @@ async function main(): Promise<void> {
   const file = process.env.TRACE ?? path.join(os.tmpdir(), `search-trace-${String(process.pid)}.json`);
   try {
     const pages: Typing[] = [];
-    for (const { label, server } of servers) pages.push(await openAnggota(browser, server.url, label));
+    for (const { label, server } of servers) pages.push(await openAnggota(browser, server.url, `${label}, ${MODE}`, MODE));
+    if (process.env.BARE === '1') pages.push(await openBare(browser, servers[0]?.server.url ?? '', MODE));
     const first = pages[0];
     if (first === undefined) return;
     await browser.startTracing(first.page, { path: file, categories: CATEGORIES });

@@ -11,91 +11,181 @@
  * - real keys (`typeKeys`): CDP key input, the keydown's timestamp → the next paint after the list
  *   changed, and the Event Timing duration of the keystroke (what INP counts).
  *
- *   npm run bench -- search        (SETS=members  RUNS=7)
+ * Beside the app, in the same browser at the same CPU ×4 and viewport and interleaved round by round,
+ * the baseline: a bare `<input type="search">` page (bench/support/search-page.ts: no app, no list,
+ * its text echoed in one text node so the same stopwatch stops), and the rows "Lumbung ÷ bare
+ * field" (per round, the median keystroke of each, paired). Each page is typed into with each
+ * INPUT mode: `mouse` (unlock clicked, Playwright's mouse left over the page, as sessions 3–4) and
+ * `touch` (unlock and field tapped; the mouse never enters the page, as on a phone).
+ *
+ *   npm run bench -- search        (SETS=members  RUNS=7  INPUT=mouse,touch)
  *   BEFORE=/tmp/old-out/harness npm run bench -- search
  *       (also another commit's harness build — `git archive <commit> | tar -x -C /tmp/old`, then in
  *        /tmp/old with node_modules linked: `BENCH_OUT=/tmp/old-out node --import tsx -e
  *        "await (await import('./bench/support/build.ts')).ensureBuild('harness')"` — typed in the same
  *        browser round by round alternately with this tree's build)
  */
+import os from 'node:os';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { goTo, unlock, waitForHeading } from '../tests/support/e2e-flows.ts';
+import { goTo, waitForHeading } from '../tests/support/e2e-flows.ts';
 import { addSearchRows, PIN, seed, typeKeys, typeSearch, type Keystroke } from './data.bench.ts';
 import { busyCooperative } from './support/busy-cooperative.ts';
 import { ensureBuild } from './support/build.ts';
 import { cpuSample, launch, throttle } from './support/chromium.ts';
 import { membersOnly } from './support/members-only.ts';
 import { Results } from './support/results.ts';
+import { BARE_FIELD_PATH, inputModes, searchContext, serveBareField, unlockWith, type InputMode } from './support/search-page.ts';
 import { serveBuild } from './support/server.ts';
+import { summarize } from './support/stats.ts';
 
 const SETS = (process.env.SETS ?? 'members').split(',');
 const RUNS = Number(process.env.RUNS ?? 7);
+const MODES = inputModes(process.env.INPUT);
 const CPU = 4;
 const TYPED = ['3179', '4207', '1286'] as const;
 /** A built harness directory of another commit (its own BENCH_OUT), measured alternately with this tree's. */
 const BEFORE = process.env.BEFORE;
-/** One Anggota page, seeded and unlocked, at CPU ×4, ready to be typed into. */
-type SearchPage = { readonly label: string; readonly page: Page; readonly cdp: CDPSession; readonly synthetic: number[]; readonly keys: Keystroke[]; readonly cpu: number[] };
+/** Event Timing reports nothing below 16 ms (data.bench.ts counts such a keystroke as 8 ms). */
+const UNREPORTED = 8;
 
-async function openSearch(browser: Browser, url: string, set: string, label: string): Promise<{ context: BrowserContext; search: SearchPage }> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
-  await context.route('**/api/**', (route) => route.abort());
-  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  const members = set === 'members';
-  const seconds = await seed(context, url, members ? 0 : Number(set), members ? () => membersOnly() : busyCooperative);
-  console.log(`${label}: seeded in ${seconds.toFixed(0)} s`);
+/** One page typed into at CPU ×4: Anggota of one build, or the bare field; per round, what each keystroke took. */
+type SearchPage = {
+  readonly build: string;
+  readonly bare: boolean;
+  readonly mode: InputMode;
+  readonly page: Page;
+  readonly cdp: CDPSession;
+  readonly synthetic: number[][];
+  readonly keys: Keystroke[][];
+  readonly cpu: number[];
+};
+
+const FIELD = 'main input[type=search]';
+
+/** Focuses the field the way `mode` says (a tap, or a click that leaves the mouse over it), then one word each way to warm up (JIT, first render), not counted. */
+async function warmUp(page: Page, mode: InputMode): Promise<void> {
+  await page.bringToFront();
+  const field = page.locator(FIELD);
+  await field.waitFor();
+  if (mode === 'touch') await field.tap();
+  await typeSearch(page, TYPED[0]);
+  await field.fill('');
+  await typeKeys(page, TYPED[0]);
+}
+
+/** Anggota in a new page of `context` (seeded), unlocked the way `mode` says, at CPU ×4. */
+async function openAnggota(context: BrowserContext, url: string, build: string, mode: InputMode): Promise<SearchPage> {
   const page = await context.newPage();
   await page.goto(`${url}/`);
-  await unlock(page, PIN);
+  await unlockWith(page, PIN, mode);
   await waitForHeading(page, 'Beranda');
   const { cdp } = await throttle(page, CPU);
   await goTo(page, '/anggota');
   await waitForHeading(page, 'Anggota');
-  const field = page.locator('main input[type=search]');
-  await field.waitFor();
   await page.locator('main li').first().waitFor();
-  // One round of each to warm up (JIT, the rows' first render), not counted.
-  await typeSearch(page, TYPED[0]);
-  await field.fill('');
-  await typeKeys(page, TYPED[0]);
-  return { context, search: { label, page, cdp, synthetic: [], keys: [], cpu: [] } };
+  await warmUp(page, mode);
+  return { build, bare: false, mode, page, cdp, synthetic: [], keys: [], cpu: [] };
+}
+
+/** The bare field in a new page of `context`, at CPU ×4; with `mouse` it is clicked, so the mouse stays over the page as in the app's `mouse` pages. */
+async function openBare(context: BrowserContext, url: string, mode: InputMode): Promise<SearchPage> {
+  const page = await context.newPage();
+  await page.goto(`${url}${BARE_FIELD_PATH}`);
+  const { cdp } = await throttle(page, CPU);
+  if (mode === 'mouse') await page.locator(FIELD).click();
+  await warmUp(page, mode);
+  return { build: 'bare field', bare: true, mode, page, cdp, synthetic: [], keys: [], cpu: [] };
 }
 
 /** One round: each word typed both ways (synthetic, then real keys), from an empty field. */
 async function round(search: SearchPage): Promise<void> {
   const { page, cdp } = search;
-  const field = page.locator('main input[type=search]');
+  // Pages of one context are tabs of one window: only the front one is visible and gets frames.
+  await page.bringToFront();
+  const field = page.locator(FIELD);
+  const synthetic: number[] = [];
+  const keys: Keystroke[] = [];
   for (const typed of TYPED) {
     await field.fill('');
     await page.waitForTimeout(200);
     const before = await cpuSample(cdp);
-    search.synthetic.push(...(await typeSearch(page, typed)));
+    synthetic.push(...(await typeSearch(page, typed)));
     search.cpu.push(((await cpuSample(cdp)).threadMs - before.threadMs) / typed.length);
     await field.fill('');
     await page.waitForTimeout(200);
-    search.keys.push(...(await typeKeys(page, typed)));
+    keys.push(...(await typeKeys(page, typed)));
+  }
+  search.synthetic.push(synthetic);
+  search.keys.push(keys);
+}
+
+const median = (values: readonly number[]): number => summarize(values).median;
+
+/**
+ * "Lumbung ÷ bare field": per round, the app page's median keystroke over the bare page's (same
+ * input mode, typed in the same round), so both saw the same machine load.
+ */
+function addRatioRows(results: Results, profile: string, app: SearchPage, bare: SearchPage): void {
+  const figures = [
+    ['real key → painted', (s: SearchPage) => s.keys.map((round) => round.map((k) => k.painted))],
+    ['Event Timing duration (< 16 ms counted as 8)', (s: SearchPage) => s.keys.map((round) => round.map((k) => k.eventTiming ?? UNREPORTED))],
+    ['synthetic input → painted', (s: SearchPage) => s.synthetic],
+  ] as const;
+  for (const [name, rounds] of figures) {
+    const a = rounds(app);
+    const b = rounds(bare);
+    results.add({
+      work: `member search ÷ bare <input type=search>: ${name}`,
+      profile,
+      unit: 'ms',
+      lumbung: summarize(a.flat()),
+      baseline: summarize(b.flat()),
+      ratio: summarize(a.map((round, i) => median(round) / median(b[i] ?? []))),
+      goal: '—',
+      note: `ratio: median over ${String(a.length)} rounds of (app's median ÷ bare field's median in the same round); bare field p95 ${summarize(b.flat()).p95.toFixed(0)} ms`,
+    });
   }
 }
 
 /**
- * `before`: another build's URL (BEFORE=<a built harness directory>), measured in the same browser,
- * round by round alternately with this tree's build (which goes first alternates too), so both
- * see the same machine load.
+ * Every build's Anggota (this tree; `before`: another build's URL, BEFORE=<a built harness
+ * directory>) and the bare field, each with every input mode, typed into in the same browser round
+ * by round alternately (the order reverses every round), so all see the same machine load.
  */
 async function measure(browser: Browser, urls: readonly { label: string; url: string }[], set: string, results: Results): Promise<void> {
   const label = set === 'members' ? '5 000 members, members-only set (10 000 entries)' : `${Number(set).toLocaleString('en').replace(/,/g, ' ')} entries (busy cooperative)`;
-  const opened: { context: BrowserContext; search: SearchPage }[] = [];
+  const contexts: BrowserContext[] = [];
+  const searches: SearchPage[] = [];
   try {
-    for (const { label: which, url } of urls) opened.push(await openSearch(browser, url, set, which));
-    const searches = opened.map((o) => o.search);
+    for (const { label: build, url } of urls) {
+      const context = await searchContext(browser);
+      contexts.push(context);
+      const members = set === 'members';
+      const seconds = await seed(context, url, members ? 0 : Number(set), members ? () => membersOnly() : busyCooperative);
+      console.log(`${build}: seeded in ${seconds.toFixed(0)} s`);
+      for (const mode of MODES) searches.push(await openAnggota(context, url, build, mode));
+    }
+    const bareContext = await searchContext(browser);
+    contexts.push(bareContext);
+    const origin = urls[0]?.url ?? '';
+    await serveBareField(bareContext, origin);
+    for (const mode of MODES) searches.push(await openBare(bareContext, origin, mode));
     for (let run = 0; run < RUNS; run++) {
       for (const search of run % 2 === 0 ? searches : [...searches].reverse()) await round(search);
     }
-    for (const search of searches) {
-      addSearchRows(results, `CPU ×${String(CPU)}, ${label}${urls.length > 1 ? `, ${search.label}` : ''}`, search.synthetic, search.keys, search.cpu);
+    const profileOf = (search: SearchPage): string => {
+      const build = urls.length > 1 ? `, ${search.build}` : '';
+      // The mouse rows keep the profile of sessions 3–4, so the figures read on from theirs.
+      const mode = search.mode === 'touch' ? ', touch (tapped; no mouse over the page)' : MODES.length > 1 ? ', mouse over the page (as sessions 3–4)' : '';
+      return search.bare ? `CPU ×${String(CPU)}, bare <input type=search> (no app, no list)${mode}` : `CPU ×${String(CPU)}, ${label}${build}${mode}`;
+    };
+    for (const search of searches) addSearchRows(results, profileOf(search), search.synthetic.flat(), search.keys.flat(), search.cpu);
+    for (const app of searches.filter((s) => !s.bare)) {
+      const bare = searches.find((s) => s.bare && s.mode === app.mode);
+      if (bare !== undefined) addRatioRows(results, profileOf(app), app, bare);
     }
   } finally {
-    for (const { context } of opened) await context.close();
+    for (const context of contexts) await context.close();
   }
 }
 
@@ -104,9 +194,13 @@ async function main(): Promise<void> {
   if (BEFORE !== undefined) servers.push({ label: `before (${BEFORE})`, server: await serveBuild(BEFORE) });
   const browser = await launch();
   const results = new Results('search');
+  const load = { start: os.loadavg() };
+  console.log(`load average (1, 5, 15 min) at the start: ${load.start.map((l) => l.toFixed(2)).join(', ')}`);
   try {
     for (const set of SETS) await measure(browser, servers.map(({ label, server }) => ({ label, url: server.url })), set, results);
   } finally {
+    results.info.loadAverage = { ...load, end: os.loadavg() };
+    console.log(`load average (1, 5, 15 min) at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
     results.save();
     await browser.close();
     for (const { server } of servers) await server.close();
