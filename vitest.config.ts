@@ -18,6 +18,9 @@ export default defineConfig({
           include: ['tests/component/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['tests/component/setup.ts'],
+          // A screen test types, saves and waits through fake-indexeddb; on two cores shared with the
+          // other suites one took 5.6 s (load 15) against vitest's default 5 s. No test asserts a time.
+          testTimeout: 30_000,
         },
       },
       {
@@ -27,6 +30,7 @@ export default defineConfig({
           include: ['tests/db/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/db/setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {
