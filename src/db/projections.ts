@@ -46,6 +46,7 @@ import {
 } from './ledger-tables.ts';
 import { readProjectionMark, writeMeta, type ProjectionMark } from './meta.ts';
 import { searchWords, sortKeyOfName, type ProjectionRow } from './projection-row.ts';
+import { writeRows } from './raw-writes.ts';
 import { chunkRowsOf, chunkWritesOf } from './shu-chunk-rows.ts';
 
 const REBUILD_PAGE = 500;
@@ -383,10 +384,8 @@ async function writeTouched(db: LumbungDb, state: LedgerState, touched: Map<Tabl
       else puts.push(projectionRow(t, k, v));
     }
   }
-  await Promise.all([
-    deletes.length > 0 ? db.projections.bulkDelete(deletes) : undefined,
-    puts.length > 0 ? db.projections.bulkPut(puts) : undefined,
-  ]);
+  // Plain IndexedDB requests, the live queries' key ranges recorded as Dexie would (raw-writes.ts).
+  await writeRows(db.projections, puts, deletes);
 }
 
 /** Replaces every projection row with those of `state` (rebuild, re-issue). Inside a transaction. */
