@@ -64,8 +64,9 @@ const CATCH_UP_LIMIT = 2_000;
  * 3: no year period rows; a member's day savings live in the month row (`days`), no member day rows.
  * 4: a setting's changes carry their serverSeq and are kept in server order.
  * 5: the SHU read model's column chunks (shu-chunk-rows.ts) are kept beside the ledger's rows.
+ * 6: those chunks as one row per chunk (`shuChunks`), not a row per chunk and year plus label rows.
  */
-export const PROJECTION_FORMAT = 5;
+export const PROJECTION_FORMAT = 6;
 // A store that has folded nothing yet (no mark written) holds no rows in any format, so it is
 // current: reading it must not need a rebuild, as reads run inside live queries, where Dexie
 // refuses the read-write transaction a rebuild opens (a fresh phone's Laporan failed to open).

@@ -2,7 +2,7 @@
  * The SHU read model on a phone (src/db/shu-chunk-rows.ts, shu-inputs.ts): the SHU the screens
  * compute from the column chunks equals `shuReport` on the whole ledger (what the server answers),
  * for years with and without movement, before and after saves and pulls that follow the first
- * open; the chunks saves keep equal the chunks a rebuild writes; and a store of the previous
+ * open; the chunks saves keep equal the chunks a rebuild writes; and a store of an older
  * projection format (no chunks) is rebuilt before it is read.
  */
 import fc from 'fast-check';
@@ -97,13 +97,13 @@ describe('SHU from the phone’s column chunks', () => {
     expect(await chunkRows(db)).toEqual(kept);
   });
 
-  it('rebuilds a store of the previous projection format (no chunks) before the SHU reads it', { timeout: 30_000 }, async () => {
+  it('rebuilds a store of an older projection format (no chunks) before the SHU reads it', { timeout: 30_000 }, async () => {
     const db = await enrolledPhone();
     const siti = newMemberId();
     await save(db, join(siti, 'S-001', 'Siti', '2024-02-01'));
     await save(db, deposit(siti, 'wajib', 30_000, '2024-02-01'));
     await save(db, sale(12_000, siti, '2025-02-01'));
-    // What a phone of the previous release holds: the ledger's rows, no chunk rows, format 4.
+    // What a phone of an earlier release holds: the ledger's rows, no chunk rows, an older format.
     const chunkKeys = (await chunkRows(db)).map((row): [string, string] => [row.t, row.k]);
     expect(chunkKeys.length).toBe(1); // Siti's chunk: her label, her 2024 and 2025 bases
     await db.projections.bulkDelete(chunkKeys);
