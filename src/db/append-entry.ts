@@ -29,7 +29,8 @@ import type { LumbungDb } from './database.ts';
 import { loadDeviceKeys, type DeviceKeys } from './device-keys.ts';
 import { entryRow, refsOf } from './entry-row.ts';
 import { holdLiveQueryNotice, type LiveQueryNotice } from './live-query-notice.ts';
-import { readChainHead, readMeta, writeMeta, type ChainHead, type Identity } from './meta.ts';
+import { LedgerSlices } from './ledger-slices.ts';
+import { readChainHead, readMeta, readProjectionMark, writeMeta, type ChainHead, type Identity } from './meta.ts';
 import { bumpMark, commitLedger, dropLedgerCache, foldAndWrite, slicesKept, takeLedgerForFold, warmSlices } from './projections.ts';
 import { formatReceiptNumber } from './receipts.ts';
 import { classifyStorageError, failure, StorageAbort, type StorageResult } from './storage-errors.ts';
@@ -78,7 +79,8 @@ const signers = new WeakMap<LumbungDb, Signer>();
  * folds in one round: reads identity, key and chain head; then, until a save has kept the rows it
  * folded on (the first save after unlock), given `samples` shaped like what the form will save,
  * signs and parses them (never stored: the first save's WebCrypto and schema code paths are then
- * warm) and reads the projection rows folding them would touch (projections.ts `warmSlices`).
+ * warm), reads the projection rows folding them would touch (projections.ts `warmSlices`) and
+ * rehearses the write of one of them in a transaction that is always aborted (`rehearseWrite`).
  * Harmless if anything moves before the save.
  */
 export async function warmAppend(db: LumbungDb, samples: readonly EntryDraft[] = []): Promise<void> {
@@ -97,6 +99,53 @@ export async function warmAppend(db: LumbungDb, samples: readonly EntryDraft[] =
     if (entry.ok) signed.push(entry.value);
   }
   await warmSlices(db, signed);
+  const [first] = signed;
+  if (first !== undefined) await rehearseWrite(db, first);
+}
+
+/** Thrown to end the rehearsal: the transaction aborts, nothing of it is stored or announced. */
+class Rehearsal extends Error {}
+
+/**
+ * The first save after unlock was still ~30–40 ms slower than the next ones (CPU ×4) after the dry
+ * signature and fold: everything from its reads to the commit ran for the first time (Dexie's
+ * read-write transaction and its write middleware on entries, meta and receipts, the projection
+ * rows' writing, the receipt counter), cold. Here that path runs once on a sample, exactly as
+ * `commit` does, in a read-write transaction that then throws: IndexedDB aborts it, so nothing is
+ * stored, the live queries hear of nothing (Dexie announces commits only, and the notice is taken
+ * off it anyway) and no durability flush happens. It folds on slices of its own, never the cached
+ * ledger or the slices the save will start from, so no state of this module or projections.ts
+ * changes. It holds the write lock for one short transaction while the form is open and idle;
+ * a tap meanwhile waits for it, as for any other writer.
+ */
+async function rehearseWrite(db: LumbungDb, entry: Entry): Promise<void> {
+  const year = Number(entry.date.slice(0, 4));
+  try {
+    await db.transaction('rw', [db.entries, db.meta, db.projections, db.receipts], async () => {
+      const [, , , counter, mark] = await Promise.all([
+        db.entries.get(entry.id),
+        readMeta(db, 'identity'),
+        readChainHead(db),
+        db.receipts.get(year),
+        readProjectionMark(db),
+      ]);
+      const row = entryRow(entry, { order: mark.order + 1, sync: 'pending', refs: refsOf(entry, undefined) });
+      const receiptNo = (counter?.last ?? 0) + 1;
+      row.receiptNo = formatReceiptNumber(year, entry.deviceId, receiptNo);
+      const slices = new LedgerSlices(db);
+      await Promise.all([
+        db.entries.add(row),
+        writeMeta(db, 'chainHead', { seq: entry.seq, hash: entry.hash }),
+        foldAndWrite(db, { kind: 'slices', slices, reader: undefined }, [entry]),
+        bumpMark(db, mark, 1),
+        db.receipts.put({ year, last: receiptNo }),
+      ]);
+      holdLiveQueryNotice();
+      throw new Rehearsal();
+    });
+  } catch {
+    // Always ends here (the Rehearsal, or any storage error): a warm-up never fails a form.
+  }
 }
 
 async function readSigner(db: LumbungDb): Promise<Signer | undefined> {

@@ -325,10 +325,26 @@ describe('appendEntry', () => {
     await save(db, join(member, 'S-004', 'Sri'));
     await save(db, sale(10_000, member));
     dropLedgerCache(db); // a phone just unlocked: nothing of the ledger in memory
-    const [head, mark, rows, count] = [await readChainHead(db), await readProjectionMark(db), await projectionSnapshot(db), await db.entries.count()];
+    const [head, mark, rows, count, receipts] = [await readChainHead(db), await readProjectionMark(db), await projectionSnapshot(db), await db.entries.count(), await db.receipts.toArray()];
+    // A live query on what the rehearsal writes: it must not hear of an aborted transaction.
+    const seen: number[] = [];
+    let heard: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => (heard = resolve));
+    const sub = liveQuery(async () => (await db.entries.count()) + (await db.projections.count())).subscribe((n) => {
+      seen.push(n);
+      heard();
+    });
+    await first;
+    const adds = vi.spyOn(db.entries, 'add');
     await warmAppend(db, [{ ...sale(1, undefined), id: newEntryId() }]);
-    // Nothing of the sample was stored: no entry, no row, no move of head or mark.
-    expect([await readChainHead(db), await readProjectionMark(db), await projectionSnapshot(db), await db.entries.count()]).toEqual([head, mark, rows, count]);
+    // The write was rehearsed (the sample's entry row was added inside the warm-up's transaction)…
+    expect(adds).toHaveBeenCalledTimes(1);
+    adds.mockRestore();
+    // …and nothing of it was stored: no entry, no row, no receipt number, no move of head or mark.
+    expect([await readChainHead(db), await readProjectionMark(db), await projectionSnapshot(db), await db.entries.count(), await db.receipts.toArray()]).toEqual([head, mark, rows, count, receipts]);
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toHaveLength(1);
+    sub.unsubscribe();
     const reads = vi.spyOn(db.projections, 'bulkGet');
     const result = await appendEntry(db, sale(12_000, undefined), { locks: null });
     expect(reads).not.toHaveBeenCalled();
