@@ -18,8 +18,9 @@ import type { LumbungDb } from '../../src/db/database.ts';
 import { labelsFromChunks, memberBasesFromChunks } from '../../src/domain/reports/shu-chunks.ts';
 import { shuReport, shuReportFromBases } from '../../src/domain/reports/shu.ts';
 import { memberLabel } from '../../src/features/reports/member-label.ts';
+import { saveBooks2023To2025 } from './books-2023-2025.ts';
 import { RemoteDevice } from './remote.ts';
-import { deposit, disburse, enrolledPhone, expense, join, newLoanId, newMemberId, repay, reversal, sale, save, withdraw } from './support.ts';
+import { deposit, enrolledPhone, join, newMemberId, reversal, sale, save, withdraw } from './support.ts';
 
 const YEARS = [2022, 2023, 2024, 2025, 2026, 2027];
 
@@ -47,23 +48,8 @@ describe('SHU from the phone’s column chunks', () => {
   it('equals shuReport on the whole ledger, in rupiah, before and after saves and a pull that follow the first open', { timeout: 60_000 }, async () => {
     const db = await enrolledPhone();
     const other = await RemoteDevice.create();
-    const [siti, budi, tini] = [newMemberId(), newMemberId(), newMemberId()];
-    const stranger = newMemberId(); // buys at the gerai under a member id that never joined
-    const loan = newLoanId();
-    await save(db, join(siti, 'S-001', 'Siti', '2023-02-01'));
-    await save(db, join(budi, 'S-002', 'Budi', '2023-02-01'));
-    await save(db, deposit(siti, 'pokok', 100_000, '2023-02-01'));
-    await save(db, deposit(budi, 'pokok', 100_000, '2023-02-02'));
-    const wrong = await save(db, deposit(budi, 'wajib', 900_000, '2023-03-05'));
-    await save(db, reversal(wrong.id));
-    await save(db, deposit(siti, 'wajib', 25_000, '2023-12-31'));
-    await save(db, disburse(loan, budi, 1_000_000, '2025-01-10'));
-    await save(db, repay(loan, budi, 100_000, 15_000, '2025-02-10'));
-    await save(db, sale(40_000, siti, '2025-03-15'));
-    await save(db, sale(10_000, stranger, '2025-04-01'));
-    await save(db, expense(5_000, 'ATK', '2025-05-20'));
-    await save(db, withdraw(budi, 'pokok', 100_000, '2025-06-30'));
-    await save(db, { type: 'member.left', data: { memberId: budi, leftOn: '2025-06-30' }, date: '2025-06-30', actor: 'Bu Siti' });
+    const tini = newMemberId();
+    const { siti, budi, stranger } = await saveBooks2023To2025(db);
 
     dropLedgerCache(db); // unlock: nothing in memory
     const first = await fromChunks(db, 2025);
