@@ -8,6 +8,7 @@
  * any later code put a member in the same chunk. 32 chunks keep a chunk at ~160 members for the
  * 5 000 of a busy cooperative (≤ 256 up to ~8 000 members).
  */
+import { lowerBound } from '../lower-bound.ts';
 
 export const MEMBER_CHUNKS = 32;
 
@@ -29,14 +30,8 @@ export const chunkText = (chunk: number): string => (chunk < 10 ? `0${String(chu
  * order on every runtime): `found` says whether it is there.
  */
 export function findMember(ids: readonly string[], memberId: string): { index: number; found: boolean } {
-  let low = 0;
-  let high = ids.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((ids[middle] ?? '') < memberId) low = middle + 1;
-    else high = middle;
-  }
-  return { index: low, found: ids[low] === memberId };
+  const index = lowerBound(ids, memberId);
+  return { index, found: ids[index] === memberId };
 }
 
 /** A copy of `column` with `value` put at `index` (`replace`: over the element there, else inserted). */

@@ -10,6 +10,7 @@
  * hundred kilobytes.
  */
 import { searchWords, sortKeyOfName } from '../../db/projection-row.ts';
+import { lowerBound } from '../../domain/lower-bound.ts';
 import type { MemberRow, MemberStatus } from '../../domain/ledger/index.ts';
 import { rupiah, type Rupiah } from '../../domain/money.ts';
 
@@ -60,18 +61,6 @@ export function buildDirectory(rows: readonly MemberRow[]): MemberDirectory {
   const words = sortedKeys(wordPairs);
   const numbers = sortedKeys(numberPairs);
   return { members, words: words.keys, wordOwner: words.owners, numbers: numbers.keys, numberOwner: numbers.owners };
-}
-
-/** The first index in sorted `keys` whose key is not below `key`. */
-function lowerBound(keys: readonly string[], key: string): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((keys[mid] ?? '') < key) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Marks the owner of every key starting with `prefix`; calls `found` the first time an owner is marked. */
