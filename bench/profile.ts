@@ -5,14 +5,19 @@
  *
  *   node --import tsx bench/profile.ts save|search|shu [entries]      (SAVES=5: saves profiled together;
  *                                                                       FIRST=1: the first save after unlock alone)
- *   node --import tsx bench/profile.ts search members   (the members-only set: 5 000 members, bench/support/members-only.ts)
+ *   node --import tsx bench/profile.ts search members   (the members-only set: 5 000 members, bench/support/members-only.ts;
+ *                                                        KEYS=1: real keys, five words profiled together)
+ *
+ * A profile's window runs from the profiler's start to its stop over CDP: several times the
+ * interaction, with what the interaction set off after it (after a save, the live queries
+ * refreshing the screen). For the parts of a save's own time, bench/save-trace.ts.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { goTo, unlock, waitForHeading } from '../tests/support/e2e-flows.ts';
 import { ensureBuild } from './support/build.ts';
 import { launch, throttle } from './support/chromium.ts';
 import { serveBuild } from './support/server.ts';
-import { openShopSale, PIN, seed, tapUntil, typeSearch } from './data.bench.ts';
+import { openShopSale, PIN, seed, tapUntil, typeKeys, typeSearch } from './data.bench.ts';
 import { membersOnly } from './support/members-only.ts';
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
@@ -42,6 +47,9 @@ function addInclusive(nodes: readonly ProfileNode[]): void {
   if (root !== undefined) walk(root, new Set());
 }
 
+/** Wall time covered by the profiles, so a share can be read as milliseconds. */
+let profiledMs = 0;
+
 /** The same, by script (a chunk of the build: Dexie, React, zod, the app's modules) and by inclusive time in each. */
 const scriptSamples = new Map<string, number>();
 
@@ -51,6 +59,7 @@ async function profiled(cdp: CDPSession, work: () => Promise<unknown>): Promise<
   await cdp.send('Profiler.start');
   await work();
   const { profile } = await cdp.send('Profiler.stop');
+  profiledMs += (profile.endTime - profile.startTime) / 1000;
   addInclusive(profile.nodes);
   for (const n of profile.nodes as ProfileNode[]) {
     const where = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${String(n.callFrame.lineNumber)}`;
@@ -62,6 +71,7 @@ async function profiled(cdp: CDPSession, work: () => Promise<unknown>): Promise<
 
 function report(): void {
   const total = [...selfSamples.values()].reduce((sum, hits) => sum + hits, 0);
+  console.log(`profiled ${profiledMs.toFixed(0)} ms of wall time in all; 1 % = ${(profiledMs / 100).toFixed(2)} ms`);
   for (const [where, hits] of [...selfSamples].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
     console.log(`${((100 * hits) / total).toFixed(1).padStart(5)} %  ${where}`);
   }
@@ -120,7 +130,18 @@ async function main(): Promise<void> {
       console.log('warm-up', await typeSearch(page, '3179'));
       await page.locator('main input[type=search]').fill('');
       await page.waitForTimeout(300);
-      await profiled(cdp, async () => console.log('profiled', await typeSearch(page, '4207')));
+      // KEYS=1: real key input (CDP key events, as search.bench.ts's real-key rows), the keydown,
+      // keypress and keyup that React's root listeners also dispatch included.
+      if (process.env.KEYS === '1') {
+        console.log('warm-up keys', (await typeKeys(page, '3179')).map((k) => k.painted));
+        await page.locator('main input[type=search]').fill('');
+        await page.waitForTimeout(300);
+        for (const word of ['4207', '1286', '3179', '4207', '1286']) {
+          await page.locator('main input[type=search]').fill('');
+          await page.waitForTimeout(200);
+          await profiled(cdp, async () => console.log('profiled keys', (await typeKeys(page, word)).map((k) => k.painted)));
+        }
+      } else await profiled(cdp, async () => console.log('profiled', await typeSearch(page, '4207')));
     }
     report();
   } finally {
