@@ -5,7 +5,7 @@
  * - save one entry: tap "Simpan penjualan" on Kas → "Tersimpan" painted, interleaved with two
  *   floors in the same page: one raw IndexedDB put of an entry-sized row with strict durability
  *   timed in page JS (the bare put), and the same put behind a button, timed tap → painted with the
- *   save's own stopwatch (like for like);
+ *   save's own stopwatch (like for like); each tapped once the page is idle after the form opened;
  * - member search on Anggota: each keystroke → the list re-rendered and painted;
  * - Neraca, Laba rugi, SHU: navigation → the report's table painted (first open after unlock, and
  *   again), against a full recompute from entries (read every entry, fold, build the report) in
@@ -16,15 +16,18 @@
  * pull stores other phones' entries); the phone is an enrolled one with a PIN user. The service
  * worker is blocked and /api requests are refused, so sync never runs during a measurement.
  *
- *   npm run bench -- data        (SIZES=10000,100000  SAVES=20  RUNS=5;  PARTS=save: the save rows only)
+ *   npm run bench -- data        (SIZES=10000,100000  SAVES=20  RUNS=5;  PARTS=save: the save rows only;
+ *                                 INPUT=touch (default: unlock and the sale's mode tapped) | mouse (clicked);
+ *                                 SETTLED=0: each save tapped as soon as the form is filled, as sessions 1–4)
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { goTo, unlock, waitForHeading } from '../tests/support/e2e-flows.ts';
+import { goTo, waitForHeading } from '../tests/support/e2e-flows.ts';
 import { BUSY_COOPERATIVE_ID, busyCooperative } from './support/busy-cooperative.ts';
 import { ensureBuild } from './support/build.ts';
 import { cpuSample, launch, throttle } from './support/chromium.ts';
 import { Results } from './support/results.ts';
+import { inputModes, offlinePhone, unlockWith, type InputMode } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
 import { pairedRatios, summarize } from './support/stats.ts';
 import type { LumbungBench, RecomputeTimes } from './harness/seed.ts';
@@ -34,6 +37,19 @@ const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number);
 const SAVES = Number(process.env.SAVES ?? 20);
 const RUNS = Number(process.env.RUNS ?? 5);
 const CPU = 4;
+/**
+ * How the page is touched (phone-page.ts `InputMode`): `touch` by default, as on the treasurers'
+ * phones; `mouse` as sessions 1–4 measured, which leaves Playwright's mouse over the page, so that
+ * after every layout Chromium hit-tests it again for hover (~2 ms of a save's frame at CPU ×4).
+ */
+const [INPUT = 'touch'] = inputModes(process.env.INPUT ?? 'touch');
+/**
+ * Whether a save's tap waits for an idle moment after the form opened (default; SETTLED=0 taps at
+ * once, as sessions 1–4 did). A treasurer types the amount before tapping, so the work the screen
+ * started as it opened (its live queries, the save's warm-up) has ended by the tap; tapped at
+ * once, the save queued behind it. Both floors below have always been timed on a settled page.
+ */
+const SETTLED = process.env.SETTLED !== '0';
 export const PIN = '246810';
 const BATCH = 2_500;
 const AS_OF = '2026-02-28';
@@ -97,7 +113,7 @@ export async function tapUntil(page: Page, button: string, done: string): Promis
 }
 
 /** Until the page has an idle moment (at most a second): the work a save deferred has run. */
-async function settle(page: Page): Promise<void> {
+export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 1_000 })));
 }
 
@@ -172,11 +188,13 @@ async function tapFloor(page: Page): Promise<number> {
   return ms;
 }
 
-export async function openShopSale(page: Page): Promise<void> {
+/** Kas, shop-sale mode, Rp 15 000 typed in; the mode chosen the way `mode` says (phone-page.ts `InputMode`). */
+export async function openShopSale(page: Page, mode: InputMode = 'mouse'): Promise<void> {
   await goTo(page, '/lainnya');
   await waitForHeading(page, 'Lainnya');
   await goTo(page, '/kas');
-  await page.getByLabel('Penjualan gerai').click();
+  const sales = page.getByLabel('Penjualan gerai');
+  await (mode === 'touch' ? sales.tap() : sales.click());
   const form = page.getByRole('form', { name: 'Penjualan gerai' });
   await form.getByLabel('Jumlah').fill('15000');
   await form.getByRole('button', { name: 'Simpan penjualan' }).waitFor();
@@ -369,11 +387,9 @@ async function heapAfterEveryScreen(page: Page, cdp: CDPSession): Promise<number
 }
 
 async function measure(browser: Browser, url: string, size: number, results: Results): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
-  await context.route('**/api/**', (route) => route.abort());
-  // tsx compiles this file with esbuild's keepNames, which wraps the helpers inside the functions
-  // passed to page.evaluate in __name(); the page needs that (identity) helper.
-  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  // Offline (the service worker blocked, /api refused); tsx compiles this file with esbuild's
+  // keepNames, which wraps the helpers inside page functions in __name(): the context defines it.
+  const context = await offlinePhone(browser);
   const label = `${size.toLocaleString('en').replace(/,/g, ' ')} entries`;
   try {
     const seedSeconds = await seed(context, url, size);
@@ -382,10 +398,10 @@ async function measure(browser: Browser, url: string, size: number, results: Res
 
     const page = await context.newPage();
     await page.goto(`${url}/`);
-    await unlock(page, PIN);
+    await unlockWith(page, PIN, INPUT);
     await waitForHeading(page, 'Beranda');
     const { cdp } = await throttle(page, CPU);
-    const profile = `CPU ×${String(CPU)}, ${label}`;
+    const profile = `CPU ×${String(CPU)}, ${label}, ${INPUT === 'touch' ? 'tapped (no mouse over the page)' : 'clicked (the mouse left over the page, as sessions 1–4)'}${SETTLED ? '' : ', saves tapped as soon as the form is filled (as sessions 1–4)'}`;
 
     // Save one entry vs the raw floors, interleaved: the bare put (timed in page JS) and the put
     // tapped → painted (the save's own stopwatch).
@@ -394,7 +410,8 @@ async function measure(browser: Browser, url: string, size: number, results: Res
     const tapFloors: number[] = [];
     const cpu: number[] = [];
     for (let i = 0; i < SAVES; i++) {
-      await openShopSale(page);
+      await openShopSale(page, INPUT);
+      if (SETTLED) await settle(page);
       const before = await cpuSample(cdp);
       saves.push(await tapUntil(page, 'Simpan penjualan', 'Tersimpan'));
       cpu.push((await cpuSample(cdp)).threadMs - before.threadMs);

@@ -24,7 +24,7 @@ import { PIN, seed } from './data.bench.ts';
 import { ensureBuild } from './support/build.ts';
 import { launch, throttle } from './support/chromium.ts';
 import { membersOnly } from './support/members-only.ts';
-import { BARE_FIELD_PATH, inputModes, searchContext, serveBareField, unlockWith, type InputMode } from './support/search-page.ts';
+import { BARE_FIELD_PATH, inputModes, offlinePhone, serveBareField, unlockWith, type InputMode } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
 import { summarize } from './support/stats.ts';
 
@@ -103,7 +103,7 @@ export function analyse(events: readonly TraceEvent[], labels: readonly string[]
 type Typing = { readonly label: string; readonly page: Page };
 
 async function openAnggota(browser: Browser, url: string, label: string, mode: InputMode): Promise<Typing> {
-  const context = await searchContext(browser);
+  const context = await offlinePhone(browser);
   await seed(context, url, 0, () => membersOnly());
   const page = await context.newPage();
   await page.goto(`${url}/`);
@@ -121,7 +121,7 @@ async function openAnggota(browser: Browser, url: string, label: string, mode: I
 
 /** search.bench.ts's bare field (no app, no list), focused the way `mode` says. */
 async function openBare(browser: Browser, url: string, mode: InputMode): Promise<Typing> {
-  const context = await searchContext(browser);
+  const context = await offlinePhone(browser);
   await serveBareField(context, url);
   const page = await context.newPage();
   await page.goto(`${url}${BARE_FIELD_PATH}`);

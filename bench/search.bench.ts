@@ -12,7 +12,7 @@
  *   changed, and the Event Timing duration of the keystroke (what INP counts).
  *
  * Beside the app, in the same browser at the same CPU ×4 and viewport and interleaved round by round,
- * the baseline: a bare `<input type="search">` page (bench/support/search-page.ts: no app, no list,
+ * the baseline: a bare `<input type="search">` page (bench/support/phone-page.ts: no app, no list,
  * its text echoed in one text node so the same stopwatch stops), and the rows "Lumbung ÷ bare
  * field" (per round, the median keystroke of each, paired). Each page is typed into with each
  * INPUT mode: `mouse` (unlock clicked, Playwright's mouse left over the page, as sessions 3–4) and
@@ -34,7 +34,7 @@ import { ensureBuild } from './support/build.ts';
 import { cpuSample, launch, throttle } from './support/chromium.ts';
 import { membersOnly } from './support/members-only.ts';
 import { Results } from './support/results.ts';
-import { BARE_FIELD_PATH, inputModes, searchContext, serveBareField, unlockWith, type InputMode } from './support/search-page.ts';
+import { BARE_FIELD_PATH, inputModes, offlinePhone, serveBareField, unlockWith, type InputMode } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
 import { summarize } from './support/stats.ts';
 
@@ -176,14 +176,14 @@ async function measure(browser: Browser, urls: readonly { label: string; url: st
   const searches: SearchPage[] = [];
   try {
     for (const { label: build, url } of urls) {
-      const context = await searchContext(browser);
+      const context = await offlinePhone(browser);
       contexts.push(context);
       const members = set === 'members';
       const seconds = await seed(context, url, members ? 0 : Number(set), members ? () => membersOnly() : busyCooperative);
       console.log(`${build}: seeded in ${seconds.toFixed(0)} s`);
       for (const mode of MODES) searches.push(await openAnggota(context, url, build, mode));
     }
-    const bareContext = await searchContext(browser);
+    const bareContext = await offlinePhone(browser);
     contexts.push(bareContext);
     const origin = urls[0]?.url ?? '';
     await serveBareField(bareContext, origin);

@@ -1,6 +1,7 @@
 /**
- * What search.bench.ts and search-trace.ts share about the page typed into: how the phone's input
- * reaches it (a mouse, or a touchscreen only) and the bare-field baseline page.
+ * The phone the browser benches stand in for, and how it is touched: its context (offline, no
+ * service worker), whether input comes from a mouse left over the page or a touchscreen only, and
+ * the bare-field baseline page of the search benches.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { waitForHeading } from '../../tests/support/e2e-flows.ts';
@@ -20,8 +21,8 @@ export function inputModes(value: string | undefined): InputMode[] {
   return modes;
 }
 
-/** The phone of every search page: 412 × 823 CSS px at 1.75×, touch, Indonesian; no worker, no server. */
-export async function searchContext(browser: Browser): Promise<BrowserContext> {
+/** The phone of the data, save and search benches: 412 × 823 CSS px at 1.75×, touch, Indonesian; no worker, no server. */
+export async function offlinePhone(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
   await context.route('**/api/**', (route) => route.abort());
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
