@@ -1,0 +1,75 @@
+/**
+ * This tree's save against another commit's, in the same browser, alternating save by save: the
+ * data bench's save (a shop sale on Kas, tap → "Tersimpan" painted, CPU ×4, the busy cooperative's
+ * store), each build in its own context seeded alike. Runs one after the other differ by more than
+ * a change to the save is worth (p95 of 20 saves 52–62 ms on the same code, session 5), so a
+ * change is judged here, pair by pair, on the same machine load.
+ *
+ *   BEFORE=<another commit's built harness dir> node --import tsx bench/save-ab.ts [entries]
+ *       (100000 by default; SAVES=40 per build; INPUT=touch|mouse as data.bench.ts. To build
+ *        another commit: `git archive <commit> | tar -x -C /tmp/old`, node_modules linked, then
+ *        in /tmp/old `BENCH_OUT=/tmp/old-out node --import tsx -e "await (await
+ *        import('./bench/support/build.ts')).ensureBuild('harness')"`; BEFORE=/tmp/old-out/harness)
+ */
+import type { Browser, Page } from 'playwright-core';
+import { waitForHeading } from '../tests/support/e2e-flows.ts';
+import { openShopSale, PIN, seed, settle, tapUntil } from './data.bench.ts';
+import { ensureBuild } from './support/build.ts';
+import { launch, throttle } from './support/chromium.ts';
+import { inputModes, offlinePhone, unlockWith } from './support/phone-page.ts';
+import { serveBuild } from './support/server.ts';
+import { summarize } from './support/stats.ts';
+
+const SAVES = Number(process.env.SAVES ?? 40);
+const [INPUT = 'touch'] = inputModes(process.env.INPUT ?? 'touch');
+const BEFORE = process.env.BEFORE;
+
+type Saving = { readonly label: string; readonly page: Page; readonly saves: number[] };
+
+async function openKas(browser: Browser, url: string, size: number, label: string): Promise<Saving> {
+  const context = await offlinePhone(browser);
+  console.log(`${label}: seeded in ${(await seed(context, url, size)).toFixed(0)} s`);
+  const page = await context.newPage();
+  await page.goto(`${url}/`);
+  await unlockWith(page, PIN, INPUT);
+  await waitForHeading(page, 'Beranda');
+  await throttle(page, 4);
+  // The first save after unlock, not counted (the data bench reports it on its own).
+  await openShopSale(page, INPUT);
+  await tapUntil(page, 'Simpan penjualan', 'Tersimpan');
+  return { label, page, saves: [] };
+}
+
+async function main(): Promise<void> {
+  if (BEFORE === undefined) throw new Error('BEFORE=<another build’s harness dir> is required');
+  const size = Number(process.argv[2] ?? 100_000);
+  const servers = [await serveBuild(await ensureBuild('harness')), await serveBuild(BEFORE)];
+  const browser = await launch();
+  try {
+    const [mine, theirs] = [await openKas(browser, servers[0]?.url ?? '', size, 'this tree'), await openKas(browser, servers[1]?.url ?? '', size, `before (${BEFORE})`)];
+    // Pairs in alternating order (this tree first, then the other first), so neither always runs
+    // right after the other's save.
+    for (let i = 0; i < SAVES; i++) {
+      for (const saving of i % 2 === 0 ? [mine, theirs] : [theirs, mine]) {
+        await saving.page.bringToFront();
+        await openShopSale(saving.page, INPUT);
+        await settle(saving.page);
+        saving.saves.push(await tapUntil(saving.page, 'Simpan penjualan', 'Tersimpan'));
+      }
+    }
+    console.log(`\n${String(SAVES)} saves each at CPU ×4, ${size.toLocaleString('en')} entries, ${INPUT}; ms`);
+    console.log('| build | median (IQR) | p95 | mean |\n|---|---|---|---|');
+    for (const { label, saves } of [mine, theirs]) {
+      const s = summarize(saves);
+      console.log(`| ${label} | ${s.median.toFixed(1)} (${s.q1.toFixed(1)}–${s.q3.toFixed(1)}) | ${s.p95.toFixed(1)} | ${(saves.reduce((a, b) => a + b, 0) / saves.length).toFixed(1)} |`);
+    }
+    const differences = mine.saves.map((ms, i) => ms - (theirs.saves[i] ?? Number.NaN));
+    const d = summarize(differences);
+    console.log(`| this tree − before, pair by pair | ${d.median.toFixed(1)} (${d.q1.toFixed(1)}–${d.q3.toFixed(1)}) | | ${(differences.reduce((a, b) => a + b, 0) / differences.length).toFixed(1)} |`);
+  } finally {
+    await browser.close();
+    for (const server of servers) await server.close();
+  }
+}
+
+await main();
