@@ -7,11 +7,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { waitForHeading } from '../../tests/support/e2e-flows.ts';
 
 /**
- * - `mouse`: the unlock button clicked with Playwright's mouse, which then stays over the page — so
- *   after every layout Chromium hit-tests that point again for hover (~2 ms a frame at CPU ×4);
- *   the bench of sessions 3–4.
- * - `touch`: unlock button and search field tapped on the touchscreen (the context has
- *   `hasTouch`/`isMobile`); the mouse never enters the page, as on the treasurers' phones.
+ * - `mouse`: the unlock button (and the sale's mode) clicked with Playwright's mouse, which then
+ *   stays over the page — so after every layout Chromium hit-tests that point again for hover
+ *   (~2 ms a frame at CPU ×4); the benches of sessions 1–4.
+ * - `touch`: the unlock button, the search field, the sale's mode tapped on the touchscreen (the
+ *   context has `hasTouch`/`isMobile`); the mouse never enters the page, as on the treasurers' phones.
  */
 export type InputMode = 'mouse' | 'touch';
 
