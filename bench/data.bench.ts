@@ -84,11 +84,12 @@ export async function seed(context: BrowserContext, url: string, count: number, 
 /**
  * Taps the button named `button` and times until the text `done` is on screen and painted (in an
  * element that did not show it before the tap: the floor's button is tapped beside the app's last
- * "Tersimpan").
+ * "Tersimpan"). With `marks`, User Timing marks `<marks>-start` and `<marks>-end` are set at the
+ * tap and at the paint, for a trace to find the interval (bench/save-trace.ts).
  */
-export async function tapUntil(page: Page, button: string, done: string): Promise<number> {
+export async function tapUntil(page: Page, button: string, done: string, marks = ''): Promise<number> {
   return page.evaluate(
-    ([label, text]) =>
+    ([label, text, mark]) =>
       new Promise<number>((resolve, reject) => {
         const target = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
         if (target === undefined) {
@@ -98,17 +99,23 @@ export async function tapUntil(page: Page, button: string, done: string): Promis
         const showing = () => [...document.querySelectorAll('main *')].filter((el) => el.childElementCount === 0 && el.textContent?.trim() === text);
         const before = new Set(showing());
         const shown = () => showing().some((el) => !before.has(el));
+        if (mark !== '') performance.mark(`${mark}-start`);
         const t0 = performance.now();
         const observer = new MutationObserver(() => {
           if (!shown()) return;
           observer.disconnect();
           // The frame that paints it: rAF runs before the paint, the task after it runs after.
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              if (mark !== '') performance.mark(`${mark}-end`);
+              resolve(performance.now() - t0);
+            }, 0),
+          );
         });
         observer.observe(document.body, { subtree: true, childList: true, characterData: true });
         target.click();
       }),
-    [button, done] as const,
+    [button, done, marks] as const,
   );
 }
 

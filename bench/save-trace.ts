@@ -16,9 +16,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { waitForHeading } from '../tests/support/e2e-flows.ts';
-import { openShopSale, PIN, seed, settle } from './data.bench.ts';
+import { openShopSale, PIN, seed, settle, tapUntil } from './data.bench.ts';
 import { ensureBuild } from './support/build.ts';
 import { launch, throttle } from './support/chromium.ts';
 import { offlinePhone, unlockWith } from './support/phone-page.ts';
@@ -29,37 +28,6 @@ const SAVES = Number(process.env.SAVES ?? 12);
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'blink.user_timing', 'IndexedDB', 'toplevel', 'disabled-by-default-v8.cpu_profiler'];
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { type?: string; functionName?: string; url?: string } } };
-
-/** The save's stopwatch (data.bench.ts `tapUntil`), with a User Timing mark at the tap and at the paint. */
-async function markedSave(page: Page, n: number): Promise<number> {
-  return page.evaluate(
-    (i) =>
-      new Promise<number>((resolve, reject) => {
-        const target = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Simpan penjualan');
-        if (target === undefined) {
-          reject(new Error('no button'));
-          return;
-        }
-        const showing = () => [...document.querySelectorAll('main *')].filter((el) => el.childElementCount === 0 && el.textContent?.trim() === 'Tersimpan');
-        const before = new Set(showing());
-        const observer = new MutationObserver(() => {
-          if (!showing().some((el) => !before.has(el))) return;
-          observer.disconnect();
-          requestAnimationFrame(() =>
-            setTimeout(() => {
-              performance.mark(`save-end-${String(i)}`);
-              resolve(performance.now() - t0);
-            }, 0),
-          );
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        performance.mark(`save-start-${String(i)}`);
-        const t0 = performance.now();
-        target.click();
-      }),
-    n,
-  );
-}
 
 /** What a piece of main-thread work is, by its trace event (nested ones counted under the outermost named here). */
 const KINDS: readonly [string, (e: TraceEvent) => boolean][] = [
@@ -76,7 +44,7 @@ const KINDS: readonly [string, (e: TraceEvent) => boolean][] = [
 ];
 
 function analyse(events: readonly TraceEvent[]): void {
-  const marks = events.filter((e) => e.name.startsWith('save-start-') || e.name.startsWith('save-end-'));
+  const marks = events.filter((e) => /^save-\d+-(start|end)$/.test(e.name));
   const main = marks[0];
   if (main === undefined) throw new Error('no save marks in the trace');
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
@@ -87,8 +55,8 @@ function analyse(events: readonly TraceEvent[]): void {
   const add = (part: string, ms: number) => sums.set(part, [...(sums.get(part) ?? []), ms]);
   const windows: { wall: number; start: number; end: number }[] = [];
   for (let i = 0; i < SAVES; i++) {
-    const start = marks.find((e) => e.name === `save-start-${String(i)}`)?.ts;
-    const end = marks.find((e) => e.name === `save-end-${String(i)}`)?.ts;
+    const start = marks.find((e) => e.name === `save-${String(i)}-start`)?.ts;
+    const end = marks.find((e) => e.name === `save-${String(i)}-end`)?.ts;
     if (start === undefined || end === undefined) continue;
     windows.push({ wall: (end - start) / 1000, start, end });
     const inside = (e: TraceEvent) => e.ts + (e.dur ?? 0) > start && e.ts < end;
@@ -142,13 +110,13 @@ async function main(): Promise<void> {
     await throttle(page, 4);
     await openShopSale(page, 'touch');
     await settle(page);
-    await markedSave(page, -1); // the first save after unlock, not traced
+    await tapUntil(page, 'Simpan penjualan', 'Tersimpan'); // the first save after unlock, not traced
     await browser.startTracing(page, { path: file, categories: CATEGORIES });
     const walls: number[] = [];
     for (let i = 0; i < SAVES; i++) {
       await openShopSale(page, 'touch');
       await settle(page);
-      walls.push(await markedSave(page, i));
+      walls.push(await tapUntil(page, 'Simpan penjualan', 'Tersimpan', `save-${String(i)}`));
     }
     await browser.stopTracing();
     console.log('tap → painted (ms):', walls.map((w) => w.toFixed(0)).join(' '));
