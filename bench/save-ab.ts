@@ -2,7 +2,7 @@
  * This tree's save against another commit's, in the same browser, alternating save by save: the
  * data bench's save (a shop sale on Kas, tap → "Tersimpan" painted, CPU ×4, the busy cooperative's
  * store), each build in its own context seeded alike. Runs one after the other differ by more than
- * a change to the save is worth (p95 of 20 saves 52–62 ms on the same code, session 5), so a
+ * a change to the save is worth (p95 of 20 saves 42–80 ms over four runs of the same code, session 5), so a
  * change is judged here, pair by pair, on the same machine load.
  *
  *   BEFORE=<another commit's built harness dir> node --import tsx bench/save-ab.ts [entries]

@@ -1,9 +1,9 @@
 /**
  * Where a save's time goes, from a Chrome trace (CDP Tracing) at CPU ×4: the data bench's save (a
  * shop sale, tapped on a settled page → "Tersimpan" painted, touch input) on the busy
- * cooperative's store, SAVES times, each between
- * two User Timing marks set by the tap's own stopwatch. Per save: the renderer main thread's busy
- * time (its tasks' thread time) against the wall time — the rest is waiting on IndexedDB's backend,
+ * cooperative's store, SAVES times, each between two User Timing marks set by the tap's own
+ * stopwatch. Per save: the renderer main thread's busy time (its tasks' wall time) against the
+ * save's wall time — the rest is waiting on IndexedDB's backend,
  * WebCrypto or the next frame — and what the busy time is made of; then the task-by-task timeline
  * of the median save.
  *
@@ -13,7 +13,7 @@
  * to its stop over CDP, several times the save, and the live queries that refresh after
  * "Tersimpan" fill most of it.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { waitForHeading } from '../tests/support/e2e-flows.ts';
@@ -23,11 +23,10 @@ import { launch, throttle } from './support/chromium.ts';
 import { offlinePhone, unlockWith } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
 import { summarize } from './support/stats.ts';
+import { readTrace, type TraceEvent } from './support/trace.ts';
 
 const SAVES = Number(process.env.SAVES ?? 12);
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'blink.user_timing', 'IndexedDB', 'toplevel', 'disabled-by-default-v8.cpu_profiler'];
-
-type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { type?: string; functionName?: string; url?: string } } };
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'blink.user_timing', 'IndexedDB', 'toplevel'];
 
 /** What a piece of main-thread work is, by its trace event (nested ones counted under the outermost named here). */
 const KINDS: readonly [string, (e: TraceEvent) => boolean][] = [
@@ -88,11 +87,6 @@ function analyse(events: readonly TraceEvent[]): void {
     const names = [...new Set(within.slice(0, 6).map((e) => (e.name === 'EventDispatch' ? `EventDispatch:${e.args?.data?.type ?? ''}` : e.name)))].join(', ');
     console.log(`${((task.ts - median.start) / 1000).toFixed(1).padStart(6)}  ${((task.dur ?? 0) / 1000).toFixed(1).padStart(5)}  ${names}`);
   }
-}
-
-function readTrace(file: string): TraceEvent[] {
-  const trace = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  return Array.isArray(trace) ? trace : trace.traceEvents;
 }
 
 async function main(): Promise<void> {

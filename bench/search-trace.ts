@@ -15,7 +15,7 @@
  *                                                       and field tapped, no mouse over the page;
  *                                                       BARE=1: the bare field of search.bench.ts traced too)
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -27,13 +27,12 @@ import { membersOnly } from './support/members-only.ts';
 import { BARE_FIELD_PATH, inputModes, offlinePhone, serveBareField, unlockWith, type InputMode } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
 import { summarize } from './support/stats.ts';
+import { readTrace, type TraceEvent } from './support/trace.ts';
 
 const KEYS = Number(process.env.KEYS ?? 24);
 const [MODE = 'mouse'] = inputModes(process.env.INPUT ?? 'mouse');
 const TYPED = ['3179', '4207', '1286'] as const;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink', 'cc', 'input', 'benchmark', 'v8', 'blink.user_timing'];
-
-type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { type?: string } } };
 
 /** What is summed per keystroke: trace event names on the renderer main thread (nested ones included, each counted once by name). */
 const PHASES: Record<string, readonly string[]> = {
@@ -164,11 +163,6 @@ async function main(): Promise<void> {
     await browser.close();
     for (const { server } of servers) await server.close();
   }
-}
-
-export function readTrace(file: string): TraceEvent[] {
-  const trace = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  return Array.isArray(trace) ? trace : trace.traceEvents;
 }
 
 // ANALYSE=file.json: only read a trace kept with TRACE= before.
