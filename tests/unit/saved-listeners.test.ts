@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { notifyEntrySaved, onEntrySaved } from '../../src/features/forms/saved-listeners.ts';
 
-const nextTasks = () => new Promise((resolve) => setTimeout(resolve, 20));
+// Listeners are asked for after the next paint (when-idle.ts); with no frames here (no
+// requestAnimationFrame in Node), after-paint.ts's fallback of 250 ms stands in for it.
+const nextTasks = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe('saved-entry listeners', () => {
   it('hear of a save after the task that saved it (so "Tersimpan" paints first), once per burst of saves', async () => {
