@@ -19,6 +19,7 @@ import { launch, throttle } from './support/chromium.ts';
 import { serveBuild } from './support/server.ts';
 import { openShopSale, PIN, seed, tapUntil, typeKeys, typeSearch } from './data.bench.ts';
 import { membersOnly } from './support/members-only.ts';
+import { offlinePhone } from './support/phone-page.ts';
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
 
@@ -87,9 +88,8 @@ async function main(): Promise<void> {
   const server = await serveBuild(await ensureBuild('harness'));
   const browser = await launch();
   try {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    await context.route('**/api/**', (route) => route.abort());
-    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    // The benches' phone: the save's button is tapped on its touchscreen (data.bench.ts `tapUntil`).
+    const context = await offlinePhone(browser);
     if (what === 'search' && size === 'members') await seed(context, server.url, 0, () => membersOnly());
     else await seed(context, server.url, Number(size));
     const page: Page = await context.newPage();
