@@ -8,8 +8,8 @@ import { afterPaint } from './after-paint.ts';
  *
  * Asked for only after the next paint: the commit that resolves a save leaves the main thread idle
  * until the frame showing "Tersimpan", and Chromium runs idle callbacks in that gap. Asked for at
- * once, the listeners' idle callback ran inside the save's stopwatch in 11 of 30 saves traced (up
- * to 3.6 ms at CPU ×4; docs/performance.md §2, session 6).
+ * once, an idle callback of 0.4–4.9 ms ran inside the save's stopwatch in 10 of 30 saves traced
+ * (CPU ×4; docs/performance.md §2, session 6).
  */
 const IDLE_DEADLINE_MS = 1_000;
 
