@@ -130,9 +130,10 @@ export async function tapTimed(page: Page, button: string, done: string, marks =
           );
         });
         observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        const start = () => {
+        const start = (): number => {
           t0 = performance.now();
           if (mark !== '') performance.mark(`${mark}-start`);
+          return t0;
         };
         if (how === 'script') {
           start();
@@ -140,14 +141,7 @@ export async function tapTimed(page: Page, button: string, done: string, marks =
           return;
         }
         // First in the click's dispatch (capture, at the window), before the app's own handlers.
-        addEventListener(
-          'click',
-          (event) => {
-            start();
-            gestureLead = (t0 ?? event.timeStamp) - event.timeStamp;
-          },
-          { capture: true, once: true },
-        );
+        addEventListener('click', (event) => (gestureLead = start() - event.timeStamp), { capture: true, once: true });
       });
     },
     [button, done, marks, TAP] as const,
