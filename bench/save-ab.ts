@@ -13,7 +13,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { waitForHeading } from '../tests/support/e2e-flows.ts';
-import { openShopSale, PIN, seed, settle, tapUntil } from './data.bench.ts';
+import { openShopSale, PIN, seed, tapUntil, typingDone } from './data.bench.ts';
 import { ensureBuild } from './support/build.ts';
 import { launch, throttle } from './support/chromium.ts';
 import { inputModes, offlinePhone, unlockWith } from './support/phone-page.ts';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       for (const saving of i % 2 === 0 ? [mine, theirs] : [theirs, mine]) {
         await saving.page.bringToFront();
         await openShopSale(saving.page, INPUT);
-        await settle(saving.page);
+        await typingDone(saving.page);
         saving.saves.push(await tapUntil(saving.page, 'Simpan penjualan', 'Tersimpan'));
       }
     }

@@ -18,7 +18,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { waitForHeading } from '../tests/support/e2e-flows.ts';
-import { openShopSale, PIN, seed, settle, tapUntil } from './data.bench.ts';
+import { openShopSale, PIN, seed, tapUntil, typingDone } from './data.bench.ts';
 import { ensureBuild } from './support/build.ts';
 import { launch, throttle } from './support/chromium.ts';
 import { offlinePhone, unlockWith } from './support/phone-page.ts';
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     await waitForHeading(page, 'Beranda');
     await throttle(page, 4);
     await openShopSale(page, 'touch');
-    await settle(page);
+    await typingDone(page);
     // The first save after unlock: traced as save-0 with FIRST=1, otherwise not.
     if (FIRST) await browser.startTracing(page, { path: file, categories: CATEGORIES });
     const first = await tapUntil(page, 'Simpan penjualan', 'Tersimpan', FIRST ? 'save-0' : '');
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     const walls: number[] = FIRST ? [first] : [];
     for (let i = walls.length; i < SAVES; i++) {
       await openShopSale(page, 'touch');
-      await settle(page);
+      await typingDone(page);
       walls.push(await tapUntil(page, 'Simpan penjualan', 'Tersimpan', `save-${String(i)}`));
     }
     await browser.stopTracing();
