@@ -5,7 +5,8 @@
  * - save one entry: tap "Simpan penjualan" on Kas → "Tersimpan" painted, interleaved with two
  *   floors in the same page: one raw IndexedDB put of an entry-sized row with strict durability
  *   timed in page JS (the bare put), and the same put behind a button, timed tap → painted with the
- *   save's own stopwatch (like for like); each tapped once the page is idle after the form opened;
+ *   save's own stopwatch (like for like); the save tapped on the touchscreen a second after its
+ *   form opened (the time to type the amount) and at an idle moment, the floors at an idle moment;
  * - member search on Anggota: each keystroke → the list re-rendered and painted;
  * - Neraca, Laba rugi, SHU: navigation → the report's table painted (first open after unlock, and
  *   again), against a full recompute from entries (read every entry, fold, build the report) in
@@ -46,8 +47,8 @@ const CPU = 4;
  */
 const [INPUT = 'touch'] = inputModes(process.env.INPUT ?? 'touch');
 /**
- * Whether a save's tap waits for an idle moment after the form opened (default; SETTLED=0 taps at
- * once, as sessions 1–4 did). A treasurer types the amount before tapping, so the work the screen
+ * Whether a save's tap waits for the amount to be typed and an idle moment after the form opened
+ * (default, `typingDone` below; SETTLED=0 taps at once, as sessions 1–4 did). A treasurer types the amount before tapping, so the work the screen
  * started as it opened (its live queries, the save's warm-up) has ended by the tap; tapped at
  * once, the save queued behind it. Both floors below have always been timed on a settled page.
  */
