@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useState } from 'react';
+import { memo, useId, useLayoutEffect, useState } from 'react';
 import { formatDateId, todayInJakarta } from '../../domain/dates.ts';
 import type { Via } from '../../domain/entry/schema.ts';
 import type { LoanId } from '../../domain/ids.ts';
@@ -79,14 +79,17 @@ const RepayFields = memo(function RepayFields({ loan, member, settle, state: sav
     interest.reset(suggestion === undefined ? '' : formatThousands(suggestion.interest));
     fine.reset(suggestion === undefined ? '' : formatThousands(suggestion.fine));
   };
-  useEffect(() => {
+  // A layout effect, not a passive one: the split is filled before the browser paints, so the form
+  // never shows an amount beside a blank pokok/jasa/denda (a passive effect left one such frame, and
+  // a test that read the fields right after the amount appeared failed on it under load).
+  useLayoutEffect(() => {
     if (!manual) fillSuggestion();
     // Re-fill only when the suggestion itself changes (or the user goes back to it).
   }, [suggestion?.principal, suggestion?.interest, suggestion?.fine, manual]);
 
   // In settlement mode the amount follows the settlement (waiving the fine lowers it) until typed over.
   const { touched: amountTouched, reset: resetAmount } = amount;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (settle && !amountTouched) resetAmount(formatThousands(settlement.total));
   }, [settle, settlement.total, amountTouched]);
 
