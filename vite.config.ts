@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
+import { compileHints, lumbungSavePath } from './scripts/vite-compile-hints.ts';
 
 // Two builds come out of this file: the app (index.html → dist/) and, through vite-plugin-pwa's
 // injectManifest strategy, our own service worker (service-worker/sw.ts → dist/sw.js) with the
@@ -34,6 +35,8 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    // The save path's lazy chunks are compiled when they load, not inside the first tap.
+    compileHints(lumbungSavePath),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'service-worker',

@@ -1,9 +1,10 @@
 // The installable, offline-first shell in real Chromium against the real server (`npm start`).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { COMPILE_HINT } from '../../scripts/vite-compile-hints.ts';
 import { PROJECT_ROOT } from '../support/app-server.ts';
 import { launchPersistentContext } from '../support/browser.ts';
 import { addMember, createFirstUser, goTo, setUpTrialPhone, startTrial, waitForHeading } from '../support/e2e-flows.ts';
@@ -242,6 +243,24 @@ describe('content security and first load', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('marks the save path’s chunks, and only those, for eager compilation (V8 compile hints)', () => {
+    const assets = path.join(PROJECT_ROOT, 'dist', 'assets');
+    const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
+    const startsWithHint = (prefix: string) => {
+      const name = scripts.find((script) => script.startsWith(prefix));
+      if (name === undefined) throw new Error(`no ${prefix}*.js in dist/assets`);
+      return readFileSync(path.join(assets, name), 'utf8').startsWith(`${COMPILE_HINT}\n`);
+    };
+    expect(startsWithHint('use-save-entry-')).toBe(true);
+    expect(startsWithHint('append-entry-')).toBe(true);
+    expect(startsWithHint('cash-')).toBe(true);
+    // The first load (index.html's entry) stays lazily compiled, and so does a screen that never saves.
+    const entry = /src="\/assets\/(index-[\w-]+\.js)"/.exec(readFileSync(path.join(PROJECT_ROOT, 'dist', 'index.html'), 'utf8'))?.[1];
+    expect(entry).toBeDefined();
+    expect(startsWithHint(entry ?? 'index-')).toBe(false);
+    expect(startsWithHint('reports-')).toBe(false);
   });
 
   it('never loads or precaches the office pages on the treasurer’s routes', async () => {
