@@ -29,7 +29,8 @@ import { readTrace, type TraceEvent } from './support/trace.ts';
 const SAVES = Number(process.env.SAVES ?? 12);
 /** FIRST=1: the first save after unlock is traced too (as save 0). */
 const FIRST = process.env.FIRST === '1';
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'blink.user_timing', 'IndexedDB', 'toplevel'];
+/** CATEGORIES=a,b adds trace categories (e.g. disabled-by-default-v8.compile for lazy compiles). */
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'blink.user_timing', 'IndexedDB', 'toplevel', ...(process.env.CATEGORIES ?? '').split(',').filter((c) => c !== '')];
 
 /** What a piece of main-thread work is, by its trace event (nested ones counted under the outermost named here). */
 const KINDS: readonly [string, (e: TraceEvent) => boolean][] = [
@@ -100,6 +101,14 @@ async function main(): Promise<void> {
   try {
     const context = await offlinePhone(browser);
     await seed(context, server.url, size);
+    if (process.env.FRESH === '1') {
+      // FRESH=1: the app was open in another tab before (unlocked, then closed), as save-ab.ts FIRST=1.
+      const before = await context.newPage();
+      await before.goto(`${server.url}/`);
+      await unlockWith(before, PIN, 'touch');
+      await waitForHeading(before, 'Beranda');
+      await before.close();
+    }
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     await unlockWith(page, PIN, 'touch');
