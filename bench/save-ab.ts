@@ -12,7 +12,8 @@
  *        import('./bench/support/build.ts')).ensureBuild('harness')"`; BEFORE=/tmp/old-out/harness)
  *   FIRST=1: the first save after unlock instead, SAVES pairs of it: each sample is a new tab (a new
  *       renderer, so the save's code runs for the first time) on the same seeded store, unlocked,
- *       Kas opened, the amount typed, one save.
+ *       Kas opened, the amount typed, one save. FIRST=context: each sample in a new browser
+ *       context seeded afresh (nothing of an earlier sample kept; slow: use 10000 entries).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { waitForHeading } from '../tests/support/e2e-flows.ts';
@@ -26,9 +27,10 @@ import { summarize } from './support/stats.ts';
 const SAVES = Number(process.env.SAVES ?? 40);
 const [INPUT = 'touch'] = inputModes(process.env.INPUT ?? 'touch');
 const BEFORE = process.env.BEFORE;
-const FIRST = process.env.FIRST === '1';
+const FIRST = process.env.FIRST === '1' || process.env.FIRST === 'context';
+const FRESH_CONTEXT = process.env.FIRST === 'context';
 
-type Saving = { readonly label: string; readonly url: string; readonly context: BrowserContext; page: Page; readonly saves: number[] };
+type Saving = { readonly label: string; readonly url: string; readonly size: number; context: BrowserContext; page: Page; readonly saves: number[] };
 
 /** A new tab on the phone's store, unlocked, throttled, on Beranda. */
 async function unlockedTab(context: BrowserContext, url: string): Promise<Page> {
@@ -49,12 +51,19 @@ async function openKas(browser: Browser, url: string, size: number, label: strin
     await openShopSale(page, INPUT);
     await tapUntil(page, 'Simpan penjualan', 'Tersimpan');
   }
-  return { label, url, context, page, saves: [] };
+  return { label, url, size, context, page, saves: [] };
 }
 
 /** One save on Kas: the form opened, the amount typed, the button tapped. */
 async function saveOnce(saving: Saving): Promise<void> {
-  if (FIRST) {
+  if (FRESH_CONTEXT) {
+    const browser = saving.context.browser();
+    await saving.context.close();
+    if (browser === null) throw new Error('the context has no browser');
+    saving.context = await offlinePhone(browser);
+    await seed(saving.context, saving.url, saving.size);
+    saving.page = await unlockedTab(saving.context, saving.url);
+  } else if (FIRST) {
     await saving.page.close();
     saving.page = await unlockedTab(saving.context, saving.url);
   }
@@ -76,7 +85,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < SAVES; i++) {
       for (const saving of i % 2 === 0 ? [mine, theirs] : [theirs, mine]) await saveOnce(saving);
     }
-    console.log(`\n${String(SAVES)} ${FIRST ? 'first saves after unlock (a new tab each)' : 'saves'} each at CPU ×4, ${size.toLocaleString('en')} entries, ${INPUT}; ms`);
+    console.log(`\n${String(SAVES)} ${FRESH_CONTEXT ? 'first saves after unlock (a new context, seeded, each)' : FIRST ? 'first saves after unlock (a new tab each)' : 'saves'} each at CPU ×4, ${size.toLocaleString('en')} entries, ${INPUT}; ms`);
     console.log('| build | median (IQR) | p95 | mean |\n|---|---|---|---|');
     for (const { label, saves } of [mine, theirs]) {
       const s = summarize(saves);
