@@ -14,7 +14,8 @@ export type SavePathTest = (id: string, importedIds: readonly string[]) => boole
  * first time it is called, on the main thread. The first save after unlock called ~36 functions
  * for the first time (the form's submit, the save hook, the card that shows "Tersimpan") and
  * compiled them inside the tap, 6 ms of the tap at CPU ×4 (docs/performance.md §2 "Session 7").
- * With the hint they are compiled when the screen's chunk loads, before anyone can tap.
+ * With the hint, those in these chunks are compiled with the chunk, on V8's background threads,
+ * while the screen opens; 16 (2 ms) remain, most of them in the first load, which is not marked.
  *
  * Entry chunks (the first load) are never marked: compiling all of React eagerly would slow the
  * warm start. Added after minification (generateBundle), so the minifier cannot strip it; the
