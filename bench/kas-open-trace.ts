@@ -6,15 +6,15 @@
  *
  *   [BENCH_OUT=<another build's out dir>] node --import tsx bench/kas-open-trace.ts [entries]
  */
-import { waitForHeading } from '../tests/support/e2e-flows.ts';
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openShopSale, PIN, seed } from './data.bench.ts';
 import { ensureBuild } from './support/build.ts';
 import { launch, throttle } from './support/chromium.ts';
-import { offlinePhone, unlockWith } from './support/phone-page.ts';
+import { offlinePhone, unlockedTab } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
 import { readTrace } from './support/trace.ts';
-import os from 'node:os';
-import path from 'node:path';
 
 const COMPILE = /^V8\.(CompileCode|ParseFunction|CompileLazy|ParseProgram|CompileScript|CompileModule)|CompileStreamedModule|StreamingFinalization|BackgroundCompile|ScriptStreamer/;
 
@@ -26,10 +26,7 @@ async function main(): Promise<void> {
   try {
     const context = await offlinePhone(browser);
     await seed(context, server.url, size);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    await unlockWith(page, PIN, 'touch');
-    await waitForHeading(page, 'Beranda');
+    const page = await unlockedTab(context, server.url, PIN, 'touch');
     await throttle(page, 4);
     await browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.compile', 'toplevel'] });
     const t0 = Date.now();
@@ -38,6 +35,7 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1_000);
     await browser.stopTracing();
     const events = readTrace(file);
+    rmSync(file);
     const main = events.find((e) => e.name === 'EventDispatch')?.tid;
     const byThread = new Map<string, number>();
     for (const e of events) {

@@ -10,17 +10,16 @@
  *        another commit: `git archive <commit> | tar -x -C /tmp/old`, node_modules linked, then
  *        in /tmp/old `BENCH_OUT=/tmp/old-out node --import tsx -e "await (await
  *        import('./bench/support/build.ts')).ensureBuild('harness')"`; BEFORE=/tmp/old-out/harness)
- *   FIRST=1: the first save after unlock instead, SAVES pairs of it: each sample is a new tab (a new
- *       renderer, so the save's code runs for the first time) on the same seeded store, unlocked,
+ *   FIRST=1: the first save after unlock instead, SAVES pairs of it: each sample is a new tab (the
+ *       previous one closed) on the same seeded store, unlocked,
  *       Kas opened, the amount typed, one save. FIRST=context: each sample in a new browser
  *       context seeded afresh (nothing of an earlier sample kept; slow: use 10000 entries).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { waitForHeading } from '../tests/support/e2e-flows.ts';
 import { openShopSale, PIN, seed, tapUntil, typingDone } from './data.bench.ts';
 import { ensureBuild } from './support/build.ts';
 import { launch, throttle } from './support/chromium.ts';
-import { inputModes, offlinePhone, unlockWith } from './support/phone-page.ts';
+import { inputModes, offlinePhone, unlockedTab } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
 import { summarize } from './support/stats.ts';
 
@@ -32,12 +31,9 @@ const FRESH_CONTEXT = process.env.FIRST === 'context';
 
 type Saving = { readonly label: string; readonly url: string; readonly size: number; context: BrowserContext; page: Page; readonly saves: number[] };
 
-/** A new tab on the phone's store, unlocked, throttled, on Beranda. */
-async function unlockedTab(context: BrowserContext, url: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${url}/`);
-  await unlockWith(page, PIN, INPUT);
-  await waitForHeading(page, 'Beranda');
+/** A new tab on the phone's store, unlocked, on Beranda, throttled. */
+async function throttledTab(context: BrowserContext, url: string): Promise<Page> {
+  const page = await unlockedTab(context, url, PIN, INPUT);
   await throttle(page, 4);
   return page;
 }
@@ -45,7 +41,7 @@ async function unlockedTab(context: BrowserContext, url: string): Promise<Page> 
 async function openKas(browser: Browser, url: string, size: number, label: string): Promise<Saving> {
   const context = await offlinePhone(browser);
   console.log(`${label}: seeded in ${(await seed(context, url, size)).toFixed(0)} s`);
-  const page = await unlockedTab(context, url);
+  const page = await throttledTab(context, url);
   if (!FIRST) {
     // The first save after unlock, not counted (the data bench reports it on its own).
     await openShopSale(page, INPUT);
@@ -62,10 +58,10 @@ async function saveOnce(saving: Saving): Promise<void> {
     if (browser === null) throw new Error('the context has no browser');
     saving.context = await offlinePhone(browser);
     await seed(saving.context, saving.url, saving.size);
-    saving.page = await unlockedTab(saving.context, saving.url);
+    saving.page = await throttledTab(saving.context, saving.url);
   } else if (FIRST) {
     await saving.page.close();
-    saving.page = await unlockedTab(saving.context, saving.url);
+    saving.page = await throttledTab(saving.context, saving.url);
   }
   await saving.page.bringToFront();
   await openShopSale(saving.page, INPUT);

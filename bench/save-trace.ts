@@ -17,11 +17,10 @@
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { waitForHeading } from '../tests/support/e2e-flows.ts';
 import { openShopSale, PIN, seed, tapUntil, typingDone } from './data.bench.ts';
 import { ensureBuild } from './support/build.ts';
 import { launch, throttle } from './support/chromium.ts';
-import { offlinePhone, unlockWith } from './support/phone-page.ts';
+import { offlinePhone, unlockedTab } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
 import { summarize } from './support/stats.ts';
 import { readTrace, type TraceEvent } from './support/trace.ts';
@@ -103,16 +102,9 @@ async function main(): Promise<void> {
     await seed(context, server.url, size);
     if (process.env.FRESH === '1') {
       // FRESH=1: the app was open in another tab before (unlocked, then closed), as save-ab.ts FIRST=1.
-      const before = await context.newPage();
-      await before.goto(`${server.url}/`);
-      await unlockWith(before, PIN, 'touch');
-      await waitForHeading(before, 'Beranda');
-      await before.close();
+      await (await unlockedTab(context, server.url, PIN, 'touch')).close();
     }
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    await unlockWith(page, PIN, 'touch');
-    await waitForHeading(page, 'Beranda');
+    const page = await unlockedTab(context, server.url, PIN, 'touch');
     await throttle(page, 4);
     await openShopSale(page, 'touch');
     await typingDone(page);

@@ -38,6 +38,15 @@ export async function unlockWith(page: Page, pin: string, mode: InputMode): Prom
   await page.getByRole('heading', { level: 1, name: 'Lumbung terkunci' }).waitFor({ state: 'detached' });
 }
 
+/** A new tab of the app on the phone's store, unlocked with `pin`, on Beranda (not yet throttled). */
+export async function unlockedTab(context: BrowserContext, url: string, pin: string, mode: InputMode): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}/`);
+  await unlockWith(page, pin, mode);
+  await waitForHeading(page, 'Beranda');
+  return page;
+}
+
 /** Where the bare field is served: the app's own origin (a route of the context, never the server). */
 export const BARE_FIELD_PATH = '/bench-bare-field.html';
 
