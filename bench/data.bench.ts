@@ -30,7 +30,7 @@ import { BUSY_COOPERATIVE_ID, busyCooperative } from './support/busy-cooperative
 import { ensureBuild } from './support/build.ts';
 import { cpuSample, launch, throttle } from './support/chromium.ts';
 import { Results } from './support/results.ts';
-import { inputModes, offlinePhone, unlockWith, type InputMode } from './support/phone-page.ts';
+import { inputModes, offlinePhone, unlockedTab, type InputMode } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
 import { pairedRatios, summarize } from './support/stats.ts';
 import type { LumbungBench, RecomputeTimes } from './harness/seed.ts';
@@ -457,10 +457,7 @@ async function measure(browser: Browser, url: string, size: number, results: Res
     console.log(`seeded ${label} through ingestPulled in ${seedSeconds.toFixed(0)} s`);
     results.info[`seedSeconds${String(size)}`] = seedSeconds;
 
-    const page = await context.newPage();
-    await page.goto(`${url}/`);
-    await unlockWith(page, PIN, INPUT);
-    await waitForHeading(page, 'Beranda');
+    const page = await unlockedTab(context, url, PIN, INPUT);
     const { cdp } = await throttle(page, CPU);
     const profile = `CPU ×${String(CPU)}, ${label}, ${INPUT === 'touch' ? 'tapped (no mouse over the page)' : 'clicked (the mouse left over the page, as sessions 1–4)'}${SETTLED ? '' : ', saves tapped as soon as the form is filled (as sessions 1–4)'}`;
 

@@ -34,7 +34,7 @@ import { ensureBuild } from './support/build.ts';
 import { cpuSample, launch, throttle } from './support/chromium.ts';
 import { membersOnly } from './support/members-only.ts';
 import { Results } from './support/results.ts';
-import { BARE_FIELD_PATH, inputModes, offlinePhone, serveBareField, unlockWith, type InputMode } from './support/phone-page.ts';
+import { BARE_FIELD_PATH, inputModes, offlinePhone, serveBareField, unlockedTab, type InputMode } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
 import { summarize } from './support/stats.ts';
 
@@ -75,10 +75,7 @@ async function warmUp(page: Page, mode: InputMode): Promise<void> {
 
 /** Anggota in a new page of `context` (seeded), unlocked the way `mode` says, at CPU ×4. */
 async function openAnggota(context: BrowserContext, url: string, build: string, mode: InputMode): Promise<SearchPage> {
-  const page = await context.newPage();
-  await page.goto(`${url}/`);
-  await unlockWith(page, PIN, mode);
-  await waitForHeading(page, 'Beranda');
+  const page = await unlockedTab(context, url, PIN, mode);
   const { cdp } = await throttle(page, CPU);
   await goTo(page, '/anggota');
   await waitForHeading(page, 'Anggota');
