@@ -11,10 +11,14 @@
  *   start → mark, all served by the worker. One warm-up open first (V8's code cache fills then).
  *   Twice: a phone still on the welcome screen, and a phone set up (trial mode, one bendahara) that
  *   opens on the lock screen — the treasurer's daily start.
+ * - Warm with the worker stopped (`worker-stopped`): as warm, but every service worker is stopped
+ *   before each open, as a phone stops an idle worker: the navigation waits for the worker to start
+ *   and run its script — the morning's first open. The worker's own thread is not throttled (CDP
+ *   throttles the page; bench/worker-start-trace.ts times the worker's script itself).
  * - Sizes per route from the build manifest: gzip bytes of JS and CSS each route adds to `/`.
  *
  *   npm run bench -- load        (RUNS=5 cold pairs, WARM_RUNS=15 warm pairs by default;
- *                                 APP_DIR=<a kept build> to measure that one; PARTS=cold|warm)
+ *                                 APP_DIR=<a kept build> to measure that one; PARTS=cold,warm,worker-stopped)
  *   PROFILE=warm node --import tsx bench/load.bench.ts   CPU profile of warm starts (app and blank):
  *                                                        self time per function and per script
  */
@@ -24,7 +28,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { setUpTrialPhone } from '../tests/support/e2e-flows.ts';
 import { ensureBuild } from './support/build.ts';
-import { countBytes, cpuSample, LINK_PROFILES, launch, phoneContext, throttle, type LinkProfile } from './support/chromium.ts';
+import { countBytes, cpuSample, LINK_PROFILES, launch, phoneContext, stopServiceWorkers, throttle, type LinkProfile } from './support/chromium.ts';
 import { Results, type Row } from './support/results.ts';
 import { serveBuild } from './support/server.ts';
 import { pairedRatios, summarize } from './support/stats.ts';
@@ -32,8 +36,8 @@ import { pairedRatios, summarize } from './support/stats.ts';
 const RUNS = Number(process.env.RUNS ?? 5);
 // A warm start is short (~0.5 s), so a busy machine moves it by as much as it lasts: more pairs.
 const WARM_RUNS = Number(process.env.WARM_RUNS ?? 15);
-/** PARTS=warm (or cold): only that half, e.g. for a kept build's before figures. */
-const PARTS = new Set((process.env.PARTS ?? 'cold,warm').split(','));
+/** PARTS=warm (or cold, worker-stopped): only those parts, e.g. for a kept build's before figures. */
+const PARTS = new Set((process.env.PARTS ?? 'cold,warm,worker-stopped').split(','));
 const CPU = 4;
 const MARK = 'lumbung:usable';
 
@@ -121,10 +125,11 @@ async function installedOffline(browser: Browser, url: string, setUp = false): P
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
 type CpuProfile = { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] };
 
-async function warmLoad(context: BrowserContext, url: string, profiles?: CpuProfile[]): Promise<Load> {
+async function warmLoad(context: BrowserContext, url: string, profiles?: CpuProfile[], workerStopped = false): Promise<Load> {
   const page = await context.newPage();
   try {
     const { cdp } = await throttle(page, CPU);
+    if (workerStopped) await stopServiceWorkers(cdp);
     let profiled: Promise<CpuProfile> | undefined;
     if (profiles !== undefined) {
       // The page starts the profile as its document is created and ends it inside performance.mark
@@ -325,22 +330,27 @@ async function main(): Promise<void> {
       results.add(cpuRow('cold first load: renderer main-thread CPU (unthrottled)', profile, a, b));
     }
 
-    for (const screen of PARTS.has('warm') ? (['welcome', 'lock screen'] as const) : []) {
+    const warmStarts = [
+      ...(PARTS.has('warm') ? (['welcome', 'lock screen'] as const).map((screen) => ({ screen, workerStopped: false })) : []),
+      // The morning start: the phone stopped the worker long ago, so the navigation waits for it to start.
+      ...(PARTS.has('worker-stopped') ? (['welcome', 'lock screen'] as const).map((screen) => ({ screen, workerStopped: true })) : []),
+    ];
+    for (const { screen, workerStopped } of warmStarts) {
       const appCtx = await installedOffline(browser, `${app.url}/`, screen === 'lock screen');
       const blankCtx = await installedOffline(browser, `${blank.url}/`);
-      await warmLoad(appCtx, `${app.url}/`);
-      await warmLoad(blankCtx, `${blank.url}/`);
+      await warmLoad(appCtx, `${app.url}/`, undefined, workerStopped);
+      await warmLoad(blankCtx, `${blank.url}/`, undefined, workerStopped);
       const a: Load[] = [];
       const b: Load[] = [];
       for (let i = 0; i < WARM_RUNS; i++) {
-        a.push(await warmLoad(appCtx, `${app.url}/`));
-        b.push(await warmLoad(blankCtx, `${blank.url}/`));
+        a.push(await warmLoad(appCtx, `${app.url}/`, undefined, workerStopped));
+        b.push(await warmLoad(blankCtx, `${blank.url}/`, undefined, workerStopped));
       }
       const ratio = pairedRatios(a.map((r) => r.usableMs), b.map((r) => r.usableMs));
       const usable = summarize(a.map((r) => r.usableMs));
-      const profile = `offline, CPU ×${String(CPU)}, ${screen}`;
+      const profile = `offline, CPU ×${String(CPU)}, ${screen}${workerStopped ? ', service worker stopped before each open (its thread not throttled)' : ''}`;
       results.add({
-        work: 'warm start from the service worker: navigation → usable',
+        work: workerStopped ? 'warm start, service worker stopped: navigation → usable' : 'warm start from the service worker: navigation → usable',
         profile,
         unit: 'ms',
         lumbung: usable,

@@ -83,3 +83,30 @@ export function countBytes(cdp: CDPSession): { until(epochMs: number): { bytes: 
     },
   };
 }
+
+/**
+ * Stops every service worker of the browser and returns once each has stopped: the next navigation
+ * starts its worker again (reads its script from disk, evaluates it) before the worker answers.
+ */
+export async function stopServiceWorkers(cdp: CDPSession): Promise<void> {
+  const running = new Set<string>();
+  let allStopped: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (allStopped = resolve));
+  const updated = ({ versions }: { versions: { versionId: string; runningStatus: string }[] }) => {
+    for (const v of versions) {
+      if (v.runningStatus === 'stopped') running.delete(v.versionId);
+      else running.add(v.versionId);
+    }
+    if (running.size === 0) allStopped();
+  };
+  cdp.on('ServiceWorker.workerVersionUpdated', updated);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The versions are reported on enable and on each change; two seconds is far more than a stop takes.
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  } finally {
+    cdp.off('ServiceWorker.workerVersionUpdated', updated);
+    await cdp.send('ServiceWorker.disable');
+  }
+}
