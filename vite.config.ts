@@ -73,6 +73,10 @@ export default defineConfig({
         // The office pages (/dinas) are a lazy chunk the treasurer never needs offline; leaving
         // them out keeps the phone's install small. They still load normally when online.
         globIgnores: ['**/district-*.js', '**/district-*.css'],
+        // One classic script: the sync engine, imported lazily by sw.ts, is inlined as a function
+        // run on the first sync event. (The default ES output keeps Vite's preload helper, whose
+        // `import.meta` a classic worker script cannot parse.)
+        rollupFormat: 'iife',
       },
     }),
   ],

@@ -6,6 +6,10 @@
 //
 // A page and the worker may sync at the same moment: the Web Lock in syncOnce lets one run and the
 // other return `busy`, and the server's idempotency makes even a double push harmless.
+
+// Must stay the first import: it configures zod before the sync engine's modules evaluate (this
+// module is sw.ts's lazy import, so the engine's modules are evaluated from here).
+import './zod-without-eval.ts';
 import { openLumbungDb, type LumbungDb } from '../src/db/database.ts';
 import { syncOnce, type SyncResult } from '../src/sync/sync-once.ts';
 

@@ -8,11 +8,8 @@
 // "Muat ulang" (src/app/update), because swapping code under an open form could lose a half-typed
 // entry and mixes two versions of the app in one session.
 
-// Must stay the first import: it configures zod before the sync engine's modules evaluate.
-import './zod-without-eval.ts';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { runBackgroundSync } from './background-sync.ts';
 import { SYNC_TAG, type PageToWorkerMessage } from './sync-tag.ts';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -53,6 +50,11 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(self.clients.claim());
 });
 
+// The sync engine (Dexie, zod, the signatures: most of this script) is evaluated on the first sync
+// event, not when the worker starts. A phone stops an idle worker, so opening the app in the
+// morning starts it again, and the navigation waits for this script to run: eagerly, the engine's
+// modules were 13.5 of its 20 ms (docs/performance.md §2, session 8). The build inlines this
+// import into sw.js as a lazily run function (vite.config.ts: an IIFE, no chunk to fetch).
 self.addEventListener('sync', (event) => {
-  if (event.tag === SYNC_TAG) event.waitUntil(runBackgroundSync());
+  if (event.tag === SYNC_TAG) event.waitUntil(import('./background-sync.ts').then(({ runBackgroundSync }) => runBackgroundSync()));
 });
