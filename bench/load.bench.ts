@@ -18,7 +18,9 @@
  * - Sizes per route from the build manifest: gzip bytes of JS and CSS each route adds to `/`.
  *
  *   npm run bench -- load        (RUNS=5 cold pairs, WARM_RUNS=15 warm pairs by default;
- *                                 APP_DIR=<a kept build> to measure that one; PARTS=cold,warm,worker-stopped)
+ *                                 APP_DIR=<a kept build> to measure that one; PARTS=cold,warm,worker-stopped;
+ *                                 BEFORE=<a kept app build>: opened alternately with this one in the
+ *                                 warm parts, and a row of this tree ÷ before, run by run)
  *   PROFILE=warm node --import tsx bench/load.bench.ts   CPU profile of warm starts (app and blank):
  *                                                        self time per function and per script
  */
@@ -280,6 +282,8 @@ async function main(): Promise<void> {
   const [appDir, blankDir] = [process.env.APP_DIR ?? (await ensureBuild('app')), await ensureBuild('blank')];
   const app = await serveBuild(appDir);
   const blank = await serveBuild(blankDir);
+  // BEFORE: another commit's app build, opened alternately with this one in the warm parts.
+  const before = process.env.BEFORE === undefined ? undefined : await serveBuild(process.env.BEFORE);
   const browser = await launch();
   if (process.env.PROFILE === 'warm') {
     try {
@@ -338,12 +342,18 @@ async function main(): Promise<void> {
     for (const { screen, workerStopped } of warmStarts) {
       const appCtx = await installedOffline(browser, `${app.url}/`, screen === 'lock screen');
       const blankCtx = await installedOffline(browser, `${blank.url}/`);
+      const beforeCtx = before === undefined ? undefined : await installedOffline(browser, `${before.url}/`, screen === 'lock screen');
+      const openBefore = async () => (beforeCtx === undefined || before === undefined ? undefined : warmLoad(beforeCtx, `${before.url}/`, undefined, workerStopped));
       await warmLoad(appCtx, `${app.url}/`, undefined, workerStopped);
+      await openBefore();
       await warmLoad(blankCtx, `${blank.url}/`, undefined, workerStopped);
       const a: Load[] = [];
       const b: Load[] = [];
+      const c: Load[] = [];
       for (let i = 0; i < WARM_RUNS; i++) {
         a.push(await warmLoad(appCtx, `${app.url}/`, undefined, workerStopped));
+        const opened = await openBefore();
+        if (opened !== undefined) c.push(opened);
         b.push(await warmLoad(blankCtx, `${blank.url}/`, undefined, workerStopped));
       }
       const ratio = pairedRatios(a.map((r) => r.usableMs), b.map((r) => r.usableMs));
@@ -361,14 +371,28 @@ async function main(): Promise<void> {
         raw: { app: a.map((r) => r.usableMs), blank: b.map((r) => r.usableMs) },
       });
       results.add(cpuRow('warm start: renderer main-thread CPU (unthrottled)', profile, a, b));
+      if (c.length > 0) {
+        results.add({
+          work: `${workerStopped ? 'warm start, service worker stopped' : 'warm start'}: this tree ÷ before (${process.env.BEFORE ?? ''})`,
+          profile,
+          unit: 'ms',
+          lumbung: usable,
+          baseline: summarize(c.map((r) => r.usableMs)),
+          ratio: pairedRatios(a.map((r) => r.usableMs), c.map((r) => r.usableMs)),
+          goal: '(before → after)',
+          raw: { app: a.map((r) => r.usableMs), before: c.map((r) => r.usableMs) },
+        });
+      }
       await appCtx.close();
       await blankCtx.close();
+      await beforeCtx?.close();
     }
   } finally {
     results.save();
     await browser.close();
     await app.close();
     await blank.close();
+    await before?.close();
   }
 }
 
