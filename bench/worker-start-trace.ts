@@ -3,8 +3,9 @@
  * offline on the lock screen with every worker stopped before (as a phone stops an idle one), and on
  * the worker's thread the evaluation of sw.js — compiling it (from V8's code cache) and running its
  * top level — which the navigation waits for. The page is at CPU ×4; the worker's thread is not
- * (CDP throttles a page, not a worker that starts with the navigation), so these are the worker's
- * unthrottled times. Alternately with another build (BEFORE), each its own installed phone.
+ * (Chromium refuses `Emulation.setCPUThrottlingRate` on a worker's target: "only supported for
+ * pages"), so these are the worker's unthrottled times. Alternately with another build (BEFORE),
+ * each its own installed phone.
  *
  *   node --import tsx bench/worker-start-trace.ts      (RUNS=7; BEFORE=<another build's app dir>,
  *                                                       e.g. /tmp/old-out/app built from `git archive`)
