@@ -13,8 +13,8 @@
  *   opens on the lock screen — the treasurer's daily start.
  * - Warm with the worker stopped (`worker-stopped`): as warm, but every service worker is stopped
  *   before each open, as a phone stops an idle worker: the navigation waits for the worker to start
- *   and run its script — the morning's first open. The worker's own thread is not throttled (CDP
- *   throttles the page; bench/worker-start-trace.ts times the worker's script itself).
+ *   and run its script — the morning's first open. The worker's own thread is not throttled
+ *   (Chromium throttles pages only; bench/worker-start-trace.ts times the worker's script itself).
  * - Sizes per route from the build manifest: gzip bytes of JS and CSS each route adds to `/`.
  *
  *   npm run bench -- load        (RUNS=5 cold pairs, WARM_RUNS=15 warm pairs by default;
