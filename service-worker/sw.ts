@@ -53,8 +53,8 @@ self.addEventListener('activate', (event) => {
 // The sync engine (Dexie, zod, the signatures: most of this script) is evaluated on the first sync
 // event, not when the worker starts. A phone stops an idle worker, so opening the app in the
 // morning starts it again, and the navigation waits for this script to run: eagerly, the engine's
-// modules were 13.5 of its 20 ms (docs/performance.md §2, session 8). The build inlines this
-// import into sw.js as a lazily run function (vite.config.ts: an IIFE, no chunk to fetch).
+// modules were 26 of its 34 ms (docs/performance.md §1, session 8). The build inlines this import
+// into sw.js as a lazily run function (vite.config.ts: an IIFE, no chunk to fetch).
 self.addEventListener('sync', (event) => {
   if (event.tag === SYNC_TAG) event.waitUntil(import('./background-sync.ts').then(({ runBackgroundSync }) => runBackgroundSync()));
 });

@@ -1,9 +1,9 @@
 // The built service worker's Background Sync in real Chromium: the `sync` event the browser fires
 // (here through DevTools' ServiceWorker.dispatchSyncEvent, as the browser does when a network is
 // back) wakes the worker, which pushes the outbox with no page of the app open. The worker starts
-// without the sync engine and evaluates it on that first event (docs/performance.md §2, session 8):
-// every cold start of the app waits for the worker's script to run, and the sync engine (Dexie,
-// zod, the signatures) was four fifths of that.
+// without the sync engine and evaluates it on that first event (docs/performance.md §1, session 8):
+// the morning's first open of the app waits for the worker's script to run, and running the sync
+// engine's modules (Dexie, zod, the signatures) was three quarters of that.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BACKGROUND_SYNC_TAG } from '../../src/sync/sync-environment.ts';
