@@ -292,6 +292,7 @@ async function main(): Promise<void> {
       await browser.close();
       await app.close();
       await blank.close();
+      await before?.close();
     }
     return;
   }
