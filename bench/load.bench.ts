@@ -28,9 +28,8 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { setUpTrialPhone } from '../tests/support/e2e-flows.ts';
 import { ensureBuild } from './support/build.ts';
-import { countBytes, cpuSample, LINK_PROFILES, launch, phoneContext, stopServiceWorkers, throttle, type LinkProfile } from './support/chromium.ts';
+import { countBytes, cpuSample, installedOffline, LINK_PROFILES, launch, phoneContext, stopServiceWorkers, throttle, type LinkProfile } from './support/chromium.ts';
 import { Results, type Row } from './support/results.ts';
 import { serveBuild } from './support/server.ts';
 import { pairedRatios, summarize } from './support/stats.ts';
@@ -104,24 +103,6 @@ async function coldLoad(browser: Browser, url: string, link: LinkProfile): Promi
   } finally {
     await context.close();
   }
-}
-
-/**
- * Opens the page once online until its service worker is active, then goes offline. `setUp`: the
- * app's phone is set up first (trial mode and a bendahara), so later opens show the lock screen.
- */
-async function installedOffline(browser: Browser, url: string, setUp = false): Promise<BrowserContext> {
-  const context = await phoneContext(browser);
-  const page = await context.newPage();
-  await page.goto(url);
-  await waitForMark(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  if (setUp) await setUpTrialPhone(page, { name: 'Bu Siti', pin: '123456' });
-  await page.close();
-  await context.setOffline(true);
-  return context;
 }
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };

@@ -14,9 +14,8 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { setUpTrialPhone } from '../tests/support/e2e-flows.ts';
 import { ensureBuild } from './support/build.ts';
-import { launch, phoneContext, stopServiceWorkers, throttle } from './support/chromium.ts';
+import { installedOffline, launch, stopServiceWorkers, throttle } from './support/chromium.ts';
 import { serveBuild } from './support/server.ts';
 import { summarize } from './support/stats.ts';
 import { readTrace, type TraceEvent } from './support/trace.ts';
@@ -25,20 +24,6 @@ const RUNS = Number(process.env.RUNS ?? 7);
 const MARK = 'lumbung:usable';
 
 type Start = { readonly usableMs: number; readonly evaluateMs: number; readonly compileMs: number; readonly runMs: number };
-
-/** A phone with the app installed and set up (lock screen), offline. */
-async function installedPhone(browser: Browser, url: string): Promise<BrowserContext> {
-  const context = await phoneContext(browser);
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await setUpTrialPhone(page, { name: 'Bu Siti', pin: '123456' });
-  await page.close();
-  await context.setOffline(true);
-  return context;
-}
 
 async function tracedStart(browser: Browser, context: BrowserContext, url: string): Promise<Start> {
   const page = await context.newPage();
@@ -74,7 +59,7 @@ async function main(): Promise<void> {
   const browser = await launch();
   const servers = await Promise.all(builds.map((b) => serveBuild(b.dir)));
   try {
-    const phones = await Promise.all(servers.map((s) => installedPhone(browser, `${s.url}/`)));
+    const phones = await Promise.all(servers.map((s) => installedOffline(browser, `${s.url}/`, true)));
     const starts: Start[][] = builds.map(() => []);
     // One start each first, not counted: the worker's code cache is written after its first runs.
     for (let run = -1; run < RUNS; run++) {

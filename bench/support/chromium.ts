@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/browser.ts';
+import { setUpTrialPhone } from '../../tests/support/e2e-flows.ts';
 
 export type LinkProfile = { readonly name: string; readonly rttMs: number; readonly downBytesPerSecond: number; readonly upBytesPerSecond: number };
 
@@ -109,4 +110,22 @@ export async function stopServiceWorkers(cdp: CDPSession): Promise<void> {
     cdp.off('ServiceWorker.workerVersionUpdated', updated);
     await cdp.send('ServiceWorker.disable');
   }
+}
+
+/**
+ * A phone with the app (or the blank page) installed: opened once online until its service worker is
+ * active, then offline. `setUp`: the app's phone is set up first (trial mode and a bendahara), so
+ * later opens show the lock screen.
+ */
+export async function installedOffline(browser: Browser, url: string, setUp = false): Promise<BrowserContext> {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (setUp) await setUpTrialPhone(page, { name: 'Bu Siti', pin: '123456' });
+  await page.close();
+  await context.setOffline(true);
+  return context;
 }
