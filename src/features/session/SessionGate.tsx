@@ -8,7 +8,7 @@ import { sessionMessages } from './messages.ts';
 import { useSessionStore } from './session-store.ts';
 import { useSetupState } from './gate-state.ts';
 import { preloadGateActions } from './gate-preload.ts';
-import { useUsableMark } from './usable-mark.ts';
+import { useUsableMark, whenFirstScreenShown } from './usable-mark.ts';
 
 /** Paths the gate never covers: the district office's pages and "Tentang" (no cooperative data). */
 const UNGATED = ['/tentang', '/dinas'] as const;
@@ -95,7 +95,7 @@ function SlowLoading({ text }: { readonly text: string }) {
 function GateFrame({ usable = false, children }: { readonly usable?: boolean; readonly children: ReactNode }) {
   useUsableMark(usable);
   useEffect(() => {
-    if (usable) preloadGateActions();
+    if (usable) whenFirstScreenShown(preloadGateActions);
   }, [usable]);
   return (
     <main id="main" className="session-frame" tabIndex={-1}>
