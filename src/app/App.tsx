@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { SessionGate, isUngatedPath } from '../features/session/SessionGate.tsx';
+import { SessionGate } from '../features/session/SessionGate.tsx';
+import { isUngatedPath } from '../features/session/ungated-paths.ts';
 import { useFirstScreenShown, useUsableMark } from '../features/session/usable-mark.ts';
 import { useLanguage } from '../i18n/use-t.ts';
 import { OfficeLayout } from './layout/OfficeLayout.tsx';

@@ -3,7 +3,8 @@
 // background; run in the same task as the commit, that work (mostly Blink starting a fetch for each
 // module preload) held the paint back ~110 ms at CPU ×4 (docs/performance.md §1, session 9). Here,
 // on the built app in real Chromium, every lazy module is fetched only after the animation frame
-// that paints the first screen has begun.
+// that paints the first screen has begun; and the gate's first read of IndexedDB is asked for
+// before React DOM is evaluated, so the browser opens the database meanwhile.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openControlled, setUpTrialPhone, waitForHeading } from '../support/e2e-flows.ts';
@@ -102,6 +103,45 @@ describe('the first screen is painted before the lazy work starts', () => {
     const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
       expectLazyWorkAfterTheFrame(await openFirstScreen(context, 'Selamat datang di Lumbung'));
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/**
+ * Before any of the page's scripts run: note, in order, the first `indexedDB.open` and React DOM's
+ * evaluation — which ends by looking for the React DevTools hook (a global whose getter notes it).
+ */
+const RECORD_READ_AND_REACT_DOM = `(() => {
+  const order = (window.__order = []);
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (...args) {
+    if (!order.includes('indexedDB.open')) order.push('indexedDB.open');
+    return open.apply(this, args);
+  };
+  Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', {
+    configurable: true,
+    get() {
+      if (!order.includes('react-dom')) order.push('react-dom');
+      return undefined;
+    },
+  });
+})();`;
+
+describe('the gate’s first read', () => {
+  it('is asked of IndexedDB before React DOM is evaluated', async () => {
+    const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const setup = await openControlled(context, rig.server.url, '/');
+      await setUpTrialPhone(setup, { name: 'Bu Siti', pin: '123456' });
+      await setup.close();
+
+      const page = await context.newPage();
+      await page.addInitScript(RECORD_READ_AND_REACT_DOM);
+      await page.goto(`${rig.server.url}/`);
+      await waitForHeading(page, 'Lumbung terkunci');
+      expect(await page.evaluate(() => (globalThis as unknown as { __order: string[] }).__order)).toEqual(['indexedDB.open', 'react-dom']);
     } finally {
       await context.close();
     }

@@ -10,13 +10,6 @@ import { useSetupState } from './gate-state.ts';
 import { preloadGateActions } from './gate-preload.ts';
 import { useUsableMark, whenFirstScreenShown } from './usable-mark.ts';
 
-/** Paths the gate never covers: the district office's pages and "Tentang" (no cooperative data). */
-const UNGATED = ['/tentang', '/dinas'] as const;
-
-export function isUngatedPath(pathname: string): boolean {
-  return UNGATED.some((path) => pathname === path || pathname.startsWith(`${path}/`));
-}
-
 /**
  * Wraps the treasurer's screens. Until the phone is set up it shows the welcome screen, then the
  * first user's form; after that the lock screen until someone unlocks with their PIN. The screens

@@ -10,4 +10,5 @@ export {
 } from './session-store.ts';
 export { currentActorName, useCanWrite, useCurrentUser } from './use-session.ts';
 export { PROFILE_SETTING, readCooperative, useCooperative, type Cooperative, type CooperativeProfile } from './cooperative.ts';
-export { SessionGate, isUngatedPath } from './SessionGate.tsx';
+export { SessionGate } from './SessionGate.tsx';
+export { isUngatedPath } from './ungated-paths.ts';
