@@ -44,7 +44,8 @@ function controlledFrames(): { fire(): void } {
   };
 }
 
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Runs the tasks due now (setTimeout is faked: the 1 s limit must not fire while a slow machine runs the test). */
+const nextTask = () => vi.advanceTimersByTimeAsync(0);
 
 beforeEach(() => {
   performance.clearMarks();
@@ -62,6 +63,7 @@ describe('the first screen: marked at its commit, the deferred work after its pa
     const module = await freshUsableMark();
     const work = vi.fn();
     module.whenFirstScreenShown(work);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
 
     renderFirstScreen(module);
     expect(performance.getEntriesByName(module.USABLE_MARK)).toHaveLength(1);
@@ -92,6 +94,7 @@ describe('the first screen: marked at its commit, the deferred work after its pa
     const module = await freshUsableMark();
     const work = vi.fn();
     module.whenFirstScreenShown(work);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
 
     renderFirstScreen(module);
     expect(work).not.toHaveBeenCalled();

@@ -54,7 +54,11 @@ async function firstFrame(page: Page, baseUrl: string): Promise<FirstFrame> {
   await page.waitForFunction(() => (globalThis as unknown as Recorded).__frameAfterMark !== undefined && performance.getEntriesByName('first-contentful-paint').length > 0);
   // The deferred work starts after that frame: wait until it has fetched the gate's actions
   // (users.ts, preloaded on both gate screens); whatever it fetches later is later still.
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/assets\/users-[\w-]+\.js$/.test(e.name)));
+  await page
+    .waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/assets\/users-[\w-]+\.js$/.test(e.name)), undefined, { timeout: 15_000 })
+    .catch((error: unknown) => {
+      throw new Error(`no /assets/users-*.js fetched within 15 s: the gate actions' preload did not run, or the chunk was renamed (${String(error)})`);
+    });
   return page.evaluate((named) => {
     const entryScripts = new Set(named);
     return {

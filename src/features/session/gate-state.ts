@@ -1,10 +1,10 @@
 /**
  * What the session gate shows before anyone unlocks: how far the phone is set up and the names on
  * the lock screen. Two sources, one after the other:
- *  1. the raw first read (setup-probe.ts), started as early as main.tsx can, which draws the first
- *     screen without Dexie (docs/performance.md §1: a warm start no longer compiles, runs and opens
- *     Dexie before the lock screen);
- *  2. Dexie's live queries (gate-live.ts), loaded once that first screen is shown — or at once when
+ *  1. the raw first read (setup-probe.ts), started before React DOM is evaluated
+ *     (app/start-gate-read.ts), which draws the first screen without Dexie (docs/performance.md §1:
+ *     a warm start no longer compiles, runs and opens Dexie before the lock screen);
+ *  2. Dexie's live queries (gate-live.ts), loaded once that first screen is painted — or at once when
  *     the first read could not decide — which keep the gate in step with every later write.
  */
 import { useSyncExternalStore } from 'react';
@@ -50,7 +50,7 @@ function watchLive(from: number): void {
     .catch(() => publish({ setup: { kind: 'failed' } }, from));
 }
 
-/** Starts the first read (once; later calls do nothing). Called by main.tsx before React renders. */
+/** Starts the first read (once; later calls do nothing). Called by app/start-gate-read.ts before React DOM is evaluated. */
 export function startGateState(): void {
   if (started) return;
   started = true;
@@ -84,7 +84,7 @@ const subscribe = (listener: () => void) => {
 const getView = () => view;
 
 function useGateView(): GateView {
-  // Idempotent: main.tsx has usually started it already; tests and other entry points start it here.
+  // Idempotent: start-gate-read.ts has usually started it already; tests and other entry points start it here.
   startGateState();
   return useSyncExternalStore(subscribe, getView, getView);
 }

@@ -47,8 +47,9 @@ function markUsable(): void {
 
 /**
  * Marks, once per page load, the moment the first screen a treasurer can act on (welcome, first
- * user, lock screen, or an ungated page) has been committed with its handlers attached: effects
- * run after the commit, so the buttons are on screen and wired. Later screens do not move it.
+ * user, lock screen, or Tentang) has been committed with its handlers attached: effects run after
+ * the commit, so the buttons are in the page and wired. Later screens do not move it. (The office's
+ * /dinas pages do not mark: nothing there waits for it.)
  */
 export function useUsableMark(active: boolean): void {
   useEffect(() => {
