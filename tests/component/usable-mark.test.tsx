@@ -8,10 +8,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 type UsableMark = typeof import('../../src/features/session/usable-mark.ts');
 
-/** A fresh copy of the module: it keeps "usable" and "shown" once per page load. */
-async function freshUsableMark(): Promise<UsableMark> {
+/**
+ * A fresh copy of the module (it keeps "usable" and "shown" once per page load), with `work`
+ * waiting for the first screen, and setTimeout faked from here on: the test moves time itself, so
+ * the 1 s limit cannot fire early on a slow machine.
+ */
+async function waitingWork(): Promise<{ module: UsableMark; work: ReturnType<typeof vi.fn> }> {
   vi.resetModules();
-  return import('../../src/features/session/usable-mark.ts');
+  const module = await import('../../src/features/session/usable-mark.ts');
+  const work = vi.fn();
+  module.whenFirstScreenShown(work);
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+  return { module, work };
 }
 
 /** The first screen (marks itself usable) beside a part that waits for it to be shown. */
@@ -44,7 +52,7 @@ function controlledFrames(): { fire(): void } {
   };
 }
 
-/** Runs the tasks due now (setTimeout is faked: the 1 s limit must not fire while a slow machine runs the test). */
+/** Runs the tasks due now (setTimeout is faked). */
 const nextTask = () => vi.advanceTimersByTimeAsync(0);
 
 beforeEach(() => {
@@ -60,10 +68,7 @@ afterEach(() => {
 describe('the first screen: marked at its commit, the deferred work after its paint', () => {
   it('waits for the frame that paints the first screen, then for the task after it', async () => {
     const frames = controlledFrames();
-    const module = await freshUsableMark();
-    const work = vi.fn();
-    module.whenFirstScreenShown(work);
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const { module, work } = await waitingWork();
 
     renderFirstScreen(module);
     expect(performance.getEntriesByName(module.USABLE_MARK)).toHaveLength(1);
@@ -91,10 +96,7 @@ describe('the first screen: marked at its commit, the deferred work after its pa
   it('runs after a task on a hidden page, which renders no frames', async () => {
     controlledFrames();
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-    const module = await freshUsableMark();
-    const work = vi.fn();
-    module.whenFirstScreenShown(work);
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const { module, work } = await waitingWork();
 
     renderFirstScreen(module);
     expect(work).not.toHaveBeenCalled();
@@ -104,10 +106,7 @@ describe('the first screen: marked at its commit, the deferred work after its pa
 
   it('runs after a second at most when no frame comes, and only once when the frame comes late', async () => {
     const frames = controlledFrames();
-    const module = await freshUsableMark();
-    const work = vi.fn();
-    module.whenFirstScreenShown(work);
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const { module, work } = await waitingWork();
 
     renderFirstScreen(module);
     await act(() => vi.advanceTimersByTimeAsync(999));

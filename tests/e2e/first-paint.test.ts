@@ -81,6 +81,13 @@ async function openFirstScreen(context: BrowserContext, heading: string): Promis
   return firstFrame(page, rig.server.url);
 }
 
+/** A phone in trial mode with its bendahara, installed from the server: every later open shows the lock screen. */
+async function setUpPhone(context: BrowserContext): Promise<void> {
+  const setup = await openControlled(context, rig.server.url, '/');
+  await setUpTrialPhone(setup, { name: 'Bu Siti', pin: '123456' });
+  await setup.close();
+}
+
 /** Lazy modules were fetched (Dexie, the gate's actions, …), and none before the first screen's frame. */
 function expectLazyWorkAfterTheFrame(frame: FirstFrame): void {
   expect(frame.frameAt).toBeGreaterThan(frame.markAt);
@@ -93,9 +100,7 @@ describe('the first screen is painted before the lazy work starts', () => {
   it('the lock screen of a set-up phone, opened from the service worker', async () => {
     const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
-      const setup = await openControlled(context, rig.server.url, '/');
-      await setUpTrialPhone(setup, { name: 'Bu Siti', pin: '123456' });
-      await setup.close();
+      await setUpPhone(context);
 
       expectLazyWorkAfterTheFrame(await openFirstScreen(context, 'Lumbung terkunci'));
     } finally {
@@ -137,9 +142,7 @@ describe('the gate’s first read', () => {
   it('is asked of IndexedDB before React DOM is evaluated', async () => {
     const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
-      const setup = await openControlled(context, rig.server.url, '/');
-      await setUpTrialPhone(setup, { name: 'Bu Siti', pin: '123456' });
-      await setup.close();
+      await setUpPhone(context);
 
       const page = await context.newPage();
       await page.addInitScript(RECORD_READ_AND_REACT_DOM);
