@@ -258,6 +258,20 @@ function paintedRow(work: string, profile: string, a: readonly Load[], b: readon
   };
 }
 
+/** This tree against another build (BEFORE), pair by pair, on one of a start's figures. */
+function beforeRow(work: string, profile: string, a: readonly Load[], before: readonly Load[], pick: (load: Load) => number): Row {
+  return {
+    work,
+    profile,
+    unit: 'ms',
+    lumbung: summarize(a.map(pick)),
+    baseline: summarize(before.map(pick)),
+    ratio: pairedRatios(a.map(pick), before.map(pick)),
+    goal: '(before → after)',
+    raw: { app: a.map(pick), before: before.map(pick) },
+  };
+}
+
 /** The context row under a timing: the renderer main thread's own CPU time, app vs blank. */
 function cpuRow(work: string, profile: string, a: readonly Load[], b: readonly Load[]): Row {
   return {
@@ -407,26 +421,9 @@ async function main(): Promise<void> {
       results.add(paintedRow(`${workerStopped ? 'warm start, service worker stopped' : 'warm start from the service worker'}: navigation → usable and painted`, profile, a, b, '≤ 1 s, ≤ 1.5× blank', 1.5, 1000));
       results.add(cpuRow('warm start: renderer main-thread CPU (unthrottled)', profile, a, b));
       if (c.length > 0) {
-        results.add({
-          work: `${workerStopped ? 'warm start, service worker stopped' : 'warm start'}: this tree ÷ before (${process.env.BEFORE ?? ''})`,
-          profile,
-          unit: 'ms',
-          lumbung: usable,
-          baseline: summarize(c.map((r) => r.usableMs)),
-          ratio: pairedRatios(a.map((r) => r.usableMs), c.map((r) => r.usableMs)),
-          goal: '(before → after)',
-          raw: { app: a.map((r) => r.usableMs), before: c.map((r) => r.usableMs) },
-        });
-        results.add({
-          work: `${workerStopped ? 'warm start, service worker stopped' : 'warm start'}, usable and painted: this tree ÷ before (${process.env.BEFORE ?? ''})`,
-          profile,
-          unit: 'ms',
-          lumbung: summarize(a.map((r) => r.paintedMs)),
-          baseline: summarize(c.map((r) => r.paintedMs)),
-          ratio: pairedRatios(a.map((r) => r.paintedMs), c.map((r) => r.paintedMs)),
-          goal: '(before → after)',
-          raw: { app: a.map((r) => r.paintedMs), before: c.map((r) => r.paintedMs) },
-        });
+        const start = workerStopped ? 'warm start, service worker stopped' : 'warm start';
+        results.add(beforeRow(`${start}: this tree ÷ before (${process.env.BEFORE ?? ''})`, profile, a, c, (r) => r.usableMs));
+        results.add(beforeRow(`${start}, usable and painted: this tree ÷ before (${process.env.BEFORE ?? ''})`, profile, a, c, (r) => r.paintedMs));
       }
       await appCtx.close();
       await blankCtx.close();
