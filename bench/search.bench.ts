@@ -9,7 +9,8 @@
  * - synthetic (data.bench.ts `typeSearch`, the figure of sessions 1–2): the field's value set and
  *   `input` fired in the page → the next paint after the list changed;
  * - real keys (`typeKeys`): CDP key input, the keydown's timestamp → the next paint after the list
- *   changed, and the Event Timing duration of the keystroke (what INP counts).
+ *   changed, → the next paint after the field's `input` event (the typed character on screen), and
+ *   the Event Timing duration of the keystroke (what INP counts).
  *
  * Beside the app, in the same browser at the same CPU ×4 and viewport and interleaved round by round,
  * the baseline: a bare `<input type="search">` page (bench/support/phone-page.ts: no app, no list,
@@ -143,6 +144,7 @@ const median = (values: readonly number[]): number => summarize(values).median;
 function addRatioRows(results: Results, profile: string, app: SearchPage, bare: SearchPage): void {
   const figures = [
     ['real key → painted', (s: SearchPage) => s.keys.map((round) => round.map((k) => k.painted))],
+    ['real key → typed character painted', (s: SearchPage) => s.keys.map((round) => round.map((k) => k.echoed))],
     ['Event Timing duration (< 16 ms counted as 8)', (s: SearchPage) => s.keys.map((round) => round.map((k) => k.eventTiming ?? UNREPORTED))],
     ['synthetic input → painted', (s: SearchPage) => s.synthetic],
   ] as const;
