@@ -390,30 +390,23 @@ export function addSearchRows(results: Results, profile: string, synthetic: read
     note: `p95 ${s.p95.toFixed(0)} ms, ${within(synthetic)}; main-thread CPU per keystroke median ${summarize(cpu).median.toFixed(1)} ms${note}`,
     raw: { synthetic, cpu },
   });
+  const keyRow = (what: string, values: readonly number[], raw: Record<string, readonly number[]>) => {
+    const k = summarize(values);
+    results.add({
+      work: `member search: real key → ${what} painted (CDP key input, from the keydown timestamp; p95 in note)`,
+      profile,
+      unit: 'ms',
+      lumbung: k,
+      goal: '≤ 16 ms',
+      met: k.median <= 16,
+      note: `p95 ${k.p95.toFixed(0)} ms, ${within(values)}`,
+      raw,
+    });
+  };
   const painted = keys.map((k) => k.painted);
-  const p = summarize(painted);
-  results.add({
-    work: 'member search: real key → list painted (CDP key input, from the keydown timestamp; p95 in note)',
-    profile,
-    unit: 'ms',
-    lumbung: p,
-    goal: '≤ 16 ms',
-    met: p.median <= 16,
-    note: `p95 ${p.p95.toFixed(0)} ms, ${within(painted)}`,
-    raw: { painted },
-  });
+  keyRow('list', painted, { painted });
   const echoed = keys.map((k) => k.echoed);
-  const c = summarize(echoed);
-  results.add({
-    work: 'member search: real key → typed character painted (CDP key input, from the keydown timestamp; p95 in note)',
-    profile,
-    unit: 'ms',
-    lumbung: c,
-    goal: '≤ 16 ms',
-    met: c.median <= 16,
-    note: `p95 ${c.p95.toFixed(0)} ms, ${within(echoed)}`,
-    raw: { echoed },
-  });
+  keyRow('typed character', echoed, { echoed });
   const timed = keys.map((k) => k.eventTiming ?? UNREPORTED);
   const e = summarize(timed);
   const fmt = (ms: number): string => (ms === UNREPORTED ? '< 16' : ms.toFixed(0));
