@@ -100,14 +100,15 @@ export const isLossOf = (marker: SiteDataMarker, books: { readonly deviceId: str
 
 /**
  * The phone has just been enrolled as `deviceId` with `entriesNow` entries in its books (re-issued
- * trial entries): from now on it says what came back from the server. If it had lost its books and
+ * trial entries): from `since` on (when the enrollment was asked for, before any sync run of the
+ * enrolled phone could start) it says what came back from the server. If it had lost its books and
  * the note still says so (or an earlier notice does), it goes with it. Idempotent: a notice for
  * this device stays.
  */
 export function noteEnrollment(
   store: KeyValueStore | undefined,
   enrolled: { readonly deviceId: string; readonly entriesNow: number },
-  now: Date,
+  since: Date,
 ): RestoreNotice {
   const existing = readRestoreNotice(store);
   if (existing?.deviceId === enrolled.deviceId) return existing;
@@ -116,7 +117,7 @@ export function noteEnrollment(
   const lost =
     existing?.lost ??
     (marker !== undefined && isLossOf(marker, { deviceId: enrolled.deviceId, entries: enrolled.entriesNow }) ? marker : null);
-  return writeRestoreNotice(store, { deviceId: enrolled.deviceId, since: now.toISOString(), lost });
+  return writeRestoreNotice(store, { deviceId: enrolled.deviceId, since: since.toISOString(), lost });
 }
 
 /** The books of `deviceId` replaced the lost ones of `lost`: the restore notice keeps saying so. */

@@ -7,11 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { completeEnrollment } from '../../src/db/enrollment.ts';
 import type { LumbungDb } from '../../src/db/database.ts';
 import { MARKER_KEY, RESTORE_NOTICE_KEY, noteEnrollment, type SiteDataMarker } from '../../src/db/site-data-marker.ts';
+import { EnrollForm } from '../../src/features/enroll/EnrollForm.tsx';
 import { WelcomeScreen } from '../../src/features/enroll/WelcomeScreen.tsx';
 import { openDatabaseForTests } from '../../src/features/session/database.ts';
 import { RestoreNoticeCard } from '../../src/features/sync/SiteDataCards.tsx';
 import { useSiteDataWatch } from '../../src/features/sync/site-data.ts';
 import { useLanguageStore } from '../../src/i18n/language-store.ts';
+import { writeSyncMeta } from '../../src/sync/sync-meta.ts';
 
 const COOP = '4f1c2a9e-3b7d-4c1e-9a2f-6d8e0b1c2d3e';
 const OLD_DEVICE = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -88,5 +90,45 @@ describe('the restore notice on Sinkron', () => {
     await user.click(screen.getByRole('button', { name: 'Mengerti' }));
     expect(screen.queryByTestId('restore-notice')).not.toBeInTheDocument();
     expect(localStorage.getItem(RESTORE_NOTICE_KEY)).toBeNull();
+  });
+
+  it('after enrolling again: counts the first sync run even when it finished before the form noted the enrollment', async () => {
+    localStorage.setItem(MARKER_KEY, JSON.stringify(lostNote));
+    // The district server's answer, a few milliseconds after it was asked.
+    let answeredAt = '';
+    const server = async (): Promise<Response> => {
+      answeredAt = new Date().toISOString();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const cooperative = { id: COOP, name: 'KSP Sumber Rejeki', village: 'Sukamaju', district: 'Malang' };
+      return new Response(JSON.stringify({ deviceId: NEW_DEVICE, cooperative, chart: [], settings: {}, serverTime: answeredAt }), {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    const user = userEvent.setup();
+    render(<EnrollForm fetch={server} />);
+    await user.type(screen.getByLabelText('Kode pendaftaran'), 'ABCD-EFGH-JK23');
+    await user.click(screen.getByRole('button', { name: 'Daftarkan' }));
+    await screen.findByText('HP ini sudah terdaftar di KSP Sumber Rejeki.');
+    // The sync engine starts once the identity is stored, inside the enrollment: its first run
+    // may end before the form has noted the enrollment. This one ended as the server answered.
+    await writeSyncMeta(db, 'sync.receipt', {
+      finishedAt: answeredAt,
+      serverTime: answeredAt,
+      pushed: 0,
+      acked: 0,
+      rejected: 0,
+      flagged: 0,
+      pulled: 0,
+      lastServerSeq: null,
+      chainHead: null,
+    });
+    render(<Watched deviceId={NEW_DEVICE} />);
+    const notice = await screen.findByTestId('restore-notice');
+    // Synced: it reports what the server sent (nothing, here) instead of still waiting for it.
+    expect(notice).toHaveTextContent('Belum ada catatan koperasi yang diambil dari server.');
+    expect(notice).not.toHaveTextContent('Sedang mengambil');
+    // Of the 9 entries the lost phone had made, none came back; its 2 unsent ones never reached the server.
+    expect(notice).toHaveTextContent('Dari 9 catatan yang dulu dicatat HP ini, 0 sudah kembali.');
   });
 });

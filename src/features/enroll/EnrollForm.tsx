@@ -47,6 +47,10 @@ export function EnrollForm({ onEnrolled, fetch: fetchImpl = browserFetch }: Prop
     if (!valid || busy) return;
     setBusy(true);
     setFailure(undefined);
+    // The restore notice counts sync runs from here. Not from when `enroll` returns: the sync engine
+    // starts as soon as the identity is stored, inside `enroll`, and its first run (the pull that
+    // brings the books back) can finish before `enroll` has written its last rows.
+    const askedAt = new Date();
     // The enrollment client (wire schemas, signing) loads on submit, not with the welcome screen.
     const [{ enroll }, db] = await Promise.all([import('../../sync/enroll.ts'), loadDb()]);
     const result = await enroll(db, {
@@ -61,7 +65,7 @@ export function EnrollForm({ onEnrolled, fetch: fetchImpl = browserFetch }: Prop
       return;
     }
     // From now on the Sinkron page says what comes back from the server (and what was lost before).
-    noteEnrollment(browserStore(), { deviceId: result.value.deviceId, entriesNow: result.value.reissued }, new Date());
+    noteEnrollment(browserStore(), { deviceId: result.value.deviceId, entriesNow: result.value.reissued }, askedAt);
     // The phone now holds the cooperative's books: ask the browser not to evict them.
     void requestPersistence();
     setDone(result.value);
