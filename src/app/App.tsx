@@ -71,14 +71,11 @@ export function App({ updates, cooperativeName }: Props) {
  */
 function TreasurerFrame({ cooperativeName }: { readonly cooperativeName: string | undefined }) {
   const pathname = usePathname();
-  const ungated = isUngatedPath(pathname);
-  // An ungated page (Tentang) is a first screen too: the deferred parts of the frame may start.
-  useUsableMark(ungated);
-  if (ungated) {
+  if (isUngatedPath(pathname)) {
     return (
       <Deferred>
         <TreasurerLayout cooperativeName={cooperativeName}>
-          <RouteView />
+          <RouteView withPage={<UngatedPageShown />} />
         </TreasurerLayout>
       </Deferred>
     );
@@ -90,4 +87,14 @@ function TreasurerFrame({ cooperativeName }: { readonly cooperativeName: string 
       </Deferred>
     </SessionGate>
   );
+}
+
+/**
+ * An ungated page (Tentang) is a first screen too: marked usable, so the deferred parts of the frame
+ * may start, once its content is committed — not when the frame around it is, which is still
+ * loading the lazy layout and page then.
+ */
+function UngatedPageShown() {
+  useUsableMark(true);
+  return null;
 }

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useLayoutEffect, useRef } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { navigate, usePathname } from '../features/navigation/location.ts';
 import { useT } from '../i18n/use-t.ts';
 import { NotFoundPage } from './routing/NotFoundPage.tsx';
@@ -21,8 +21,10 @@ export function useChrome(): Chrome {
 /**
  * Renders the page for the current path inside its own error boundary (keyed by path, so leaving a
  * broken page resets it) and a Suspense boundary for lazy chunks. Keeps `document.title` in step.
+ * `withPage` is rendered beside the page inside that boundary, so it is committed (and its effects
+ * run) only together with the page's content, never with the loading line.
  */
-export function RouteView() {
+export function RouteView({ withPage }: { readonly withPage?: ReactNode } = {}) {
   const pathname = usePathname();
   const m = useT();
   const route = matchRoute(pathname);
@@ -39,6 +41,7 @@ export function RouteView() {
     <RouteErrorBoundary key={pathname} messages={m} onHome={goHome}>
       <Suspense fallback={<p className="loading" role="status">{m.app.loading}</p>}>
         {Page === undefined ? <NotFoundPage path={pathname} /> : <Page />}
+        {withPage}
       </Suspense>
     </RouteErrorBoundary>
   );

@@ -154,3 +154,28 @@ describe('the gate’s first read', () => {
     }
   });
 });
+
+/** Before any of the page's scripts run: note the page's heading at the moment of the usable mark. */
+const RECORD_HEADING_AT_MARK = `(() => {
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, options) => {
+    if (name === 'lumbung:usable') window.__headingAtMark = document.querySelector('main h1')?.textContent ?? null;
+    return mark(name, options);
+  };
+})();`;
+
+describe('an ungated page', () => {
+  it('Tentang is marked usable when its content is committed, not when the frame around it is', async () => {
+    const context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(RECORD_HEADING_AT_MARK);
+      await page.goto(`${rig.server.url}/tentang`);
+      await waitForHeading(page, 'Tentang Lumbung');
+      await page.waitForFunction(() => performance.getEntriesByName('lumbung:usable').length === 1);
+      expect(await page.evaluate(() => (globalThis as unknown as { __headingAtMark?: string | null }).__headingAtMark)).toBe('Tentang Lumbung');
+    } finally {
+      await context.close();
+    }
+  });
+});
