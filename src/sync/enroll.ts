@@ -7,7 +7,8 @@
  *    trust signatures of the key it is shown now.
  * 2. On the server's answer, `completeEnrollment` (src/db) stores the identity and re-issues any
  *    entries recorded in local-only mode under the new ids, in one transaction, before any push.
- * 3. The server URL, chart and settings it sent are kept for the sync engine and the screens.
+ *    The server URL, chart and settings it sent, kept for the sync engine and the screens, are
+ *    written in that same transaction.
  * If the phone dies between 1 and 2 the code is spent and the server holds an unused device: the
  * office makes a new code (documented in docs/sync.md). Nothing on the phone is lost either way.
  */
@@ -83,18 +84,23 @@ export async function enroll(db: LumbungDb, input: EnrollInput): Promise<EnrollR
   }
   const answer = outcome.body;
   const { id: cooperativeId, ...cooperative } = answer.cooperative;
-  const stored = await completeEnrollment(db, { cooperativeId, deviceId: answer.deviceId, cooperative }, now());
-  if (!stored.ok) return { ok: false, error: stored.error === 'already-enrolled' ? 'already-enrolled' : 'storage', detail: stored.error };
   const at = now();
-  await writeSyncMeta(db, 'sync.enrollment', {
-    serverUrl,
-    deviceName: input.deviceName.trim(),
-    chart: answer.chart,
-    settings: answer.settings,
-    enrolledAt: at.toISOString(),
-  });
   const serverMs = Date.parse(answer.serverTime);
-  if (!Number.isNaN(serverMs)) await writeSyncMeta(db, 'sync.clockOffsetMs', Math.round(serverMs - at.getTime()));
+  // In the identity's own transaction: the sync engine starts the moment the phone reads as
+  // enrolled, and its first run must already find the server's address (else it asks this app's
+  // own origin, wrong for a district server elsewhere) and the clock offset.
+  const alongside = async () => {
+    await writeSyncMeta(db, 'sync.enrollment', {
+      serverUrl,
+      deviceName: input.deviceName.trim(),
+      chart: answer.chart,
+      settings: answer.settings,
+      enrolledAt: at.toISOString(),
+    });
+    if (!Number.isNaN(serverMs)) await writeSyncMeta(db, 'sync.clockOffsetMs', Math.round(serverMs - at.getTime()));
+  };
+  const stored = await completeEnrollment(db, { cooperativeId, deviceId: answer.deviceId, cooperative }, at, alongside);
+  if (!stored.ok) return { ok: false, error: stored.error === 'already-enrolled' ? 'already-enrolled' : 'storage', detail: stored.error };
   return { ok: true, value: { deviceId: answer.deviceId, cooperative: answer.cooperative, reissued: stored.value.reissued } };
 }
 

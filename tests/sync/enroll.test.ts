@@ -3,7 +3,9 @@
  * both backends by the server suite and push-pull.test.ts): every way a code can fail maps to a
  * typed error the screen can explain, and success stores what the sync engine needs.
  */
+import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LumbungDb } from '../../src/db/database.ts';
 import { loadDeviceKeys } from '../../src/db/device-keys.ts';
 import { readMeta } from '../../src/db/meta.ts';
 import { enroll, enrollErrorFor, normaliseEnrollmentCode } from '../../src/sync/enroll.ts';
@@ -52,6 +54,19 @@ describe('enroll', () => {
     expect(again).toMatchObject({ ok: false, error: 'already-enrolled' });
   });
 
+  it('writes the server address and clock offset in the transaction that makes the phone enrolled', async () => {
+    // The sync engine starts the moment the identity reads as enrolled: its first run must find
+    // where the district server is, or it would ask the app's own origin.
+    const db = newPhone('enroll-together');
+    const writes = metaWritesByTransaction(db);
+    const result = await enroll(db, { serverUrl: district.url, code: await district.enrollmentCode(coop), deviceName: 'HP Kasir', fetch: realFetch });
+    expect(result.ok).toBe(true);
+    const enrolling = writes.find((keys) => keys.includes('identity') && keys.length > 1);
+    expect(enrolling).toBeDefined();
+    expect(enrolling).toEqual(expect.arrayContaining(['identity', 'chainHead', 'sync.enrollment', 'sync.clockOffsetMs']));
+    expect((await readSyncMeta(db, 'sync.enrollment'))?.serverUrl).toBe(district.url);
+  });
+
   it('maps wrong, used and expired codes to their own errors', async () => {
     const wrong = await enroll(newPhone(), { serverUrl: district.url, code: 'ZZZZ-ZZZZ-ZZ', deviceName: 'HP', fetch: realFetch });
     expect(wrong).toMatchObject({ ok: false, error: 'code-invalid' });
@@ -94,3 +109,37 @@ describe('enroll', () => {
     expect(enrollErrorFor(400, 'enrollment-code-invalid')).toBe('code-invalid');
   });
 });
+
+/** The meta keys each read-write transaction of `db` puts, one list per transaction, in order (a DBCore middleware: what reaches IndexedDB). */
+function metaWritesByTransaction(db: LumbungDb): string[][] {
+  const byTransaction = new Map<DBCoreTransaction, string[]>();
+  const inOrder: string[][] = [];
+  const spy: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'meta-writes',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'meta') return table;
+        return {
+          ...table,
+          mutate: (req: DBCoreMutateRequest) => {
+            if (req.type === 'put' || req.type === 'add') {
+              let keys = byTransaction.get(req.trans);
+              if (keys === undefined) {
+                keys = [];
+                byTransaction.set(req.trans, keys);
+                inOrder.push(keys);
+              }
+              keys.push(...req.values.map((row) => String((row as { key: unknown }).key)));
+            }
+            return table.mutate(req);
+          },
+        };
+      },
+    }),
+  };
+  db.use(spy);
+  return inOrder;
+}
