@@ -49,7 +49,7 @@ export function EnrollForm({ onEnrolled, fetch: fetchImpl = browserFetch }: Prop
     setFailure(undefined);
     // The restore notice counts sync runs from here. Not from when `enroll` returns: the sync engine
     // starts as soon as the identity is stored, inside `enroll`, and its first run (the pull that
-    // brings the books back) can finish before `enroll` has written its last rows.
+    // brings the books back) need not wait for this handler to go on.
     const askedAt = new Date();
     // The enrollment client (wire schemas, signing) loads on submit, not with the welcome screen.
     const [{ enroll }, db] = await Promise.all([import('../../sync/enroll.ts'), loadDb()]);
