@@ -21,7 +21,8 @@
  *                                 INPUT=touch (default: unlock and the sale's mode tapped) | mouse (clicked);
  *                                 SETTLED=0: each save tapped as soon as the form is filled, as sessions 1–4;
  *                                 TAP=script: each save's button clicked from page JS, as sessions 1–5;
- *                                 TYPING_MS=0: no pause for typing the amount before the idle moment, as session 5)
+ *                                 TYPING_MS=0: no pause for typing the amount before the idle moment, as session 5;
+ *                                 CPU=6: throttled ×6 instead of ×4, the slower phones; rows to data-cpu6.json)
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -29,6 +30,7 @@ import { goTo, waitForHeading } from '../tests/support/e2e-flows.ts';
 import { BUSY_COOPERATIVE_ID, busyCooperative } from './support/busy-cooperative.ts';
 import { ensureBuild } from './support/build.ts';
 import { cpuSample, launch, throttle } from './support/chromium.ts';
+import { CPU_RATE } from './support/cpu-rate.ts';
 import { Results } from './support/results.ts';
 import { inputModes, offlinePhone, unlockedTab, type InputMode } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
@@ -39,7 +41,8 @@ import type { Entry } from '../src/domain/entry/schema.ts';
 const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number);
 const SAVES = Number(process.env.SAVES ?? 20);
 const RUNS = Number(process.env.RUNS ?? 5);
-const CPU = 4;
+/** CDP CPU throttling: ×4 unless `CPU=6` (support/cpu-rate.ts). */
+const CPU = CPU_RATE;
 /**
  * How the page is touched (phone-page.ts `InputMode`): `touch` by default, as on the treasurers'
  * phones; `mouse` as sessions 1–4 measured, which leaves Playwright's mouse over the page, so that
@@ -616,7 +619,7 @@ async function main(): Promise<void> {
   const dir = await ensureBuild('harness');
   const server = await serveBuild(dir);
   const browser = await launch();
-  const results = new Results('data');
+  const results = new Results('data', { cpuRate: CPU });
   try {
     for (const size of SIZES) await measure(browser, server.url, size, results);
   } finally {

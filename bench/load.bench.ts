@@ -20,7 +20,8 @@
  *   npm run bench -- load        (RUNS=5 cold pairs, WARM_RUNS=15 warm pairs by default;
  *                                 APP_DIR=<a kept build> to measure that one; PARTS=cold,warm,worker-stopped;
  *                                 BEFORE=<a kept app build>: opened alternately with this one in the
- *                                 warm parts, and a row of this tree ÷ before, run by run)
+ *                                 warm parts, and a row of this tree ÷ before, run by run;
+ *                                 CPU=6: app and blank page throttled ×6 instead of ×4; rows to load-cpu6.json)
  *   PROFILE=warm node --import tsx bench/load.bench.ts   CPU profile of warm starts (app and blank),
  *                                                        up to the first screen painted: self time
  *                                                        per function and per script
@@ -31,6 +32,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureBuild } from './support/build.ts';
 import { countBytes, cpuSample, installedOffline, LINK_PROFILES, launch, phoneContext, stopServiceWorkers, throttle, type LinkProfile } from './support/chromium.ts';
+import { CPU_RATE } from './support/cpu-rate.ts';
 import { Results, type Row } from './support/results.ts';
 import { serveBuild } from './support/server.ts';
 import { pairedRatios, summarize } from './support/stats.ts';
@@ -40,7 +42,8 @@ const RUNS = Number(process.env.RUNS ?? 5);
 const WARM_RUNS = Number(process.env.WARM_RUNS ?? 15);
 /** PARTS=warm (or cold, worker-stopped): only those parts, e.g. for a kept build's before figures. */
 const PARTS = new Set((process.env.PARTS ?? 'cold,warm,worker-stopped').split(','));
-const CPU = 4;
+/** CDP CPU throttling: ×4 unless `CPU=6` (support/cpu-rate.ts). */
+const CPU = CPU_RATE;
 const MARK = 'lumbung:usable';
 
 /**
@@ -342,7 +345,7 @@ async function main(): Promise<void> {
     }
     return;
   }
-  const results = new Results('load');
+  const results = new Results('load', { cpuRate: CPU });
   try {
     results.info.sizesPerRouteGzipBytes = sizesPerRoute(appDir);
     console.log('sizes per route (gzip bytes):', JSON.stringify(results.info.sizesPerRouteGzipBytes, null, 1));

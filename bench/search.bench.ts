@@ -19,7 +19,8 @@
  * INPUT mode: `mouse` (unlock clicked, Playwright's mouse left over the page, as sessions 3–4) and
  * `touch` (unlock and field tapped; the mouse never enters the page, as on a phone).
  *
- *   npm run bench -- search        (SETS=members  RUNS=7  INPUT=mouse,touch)
+ *   npm run bench -- search        (SETS=members  RUNS=7  INPUT=mouse,touch;  CPU=6: throttled ×6, the
+ *                                   slower phones; its rows go to search-cpu6.json, beside the ×4 ones)
  *   BEFORE=/tmp/old-out/harness npm run bench -- search
  *       (also another commit's harness build — `git archive <commit> | tar -x -C /tmp/old`, then in
  *        /tmp/old with node_modules linked: `BENCH_OUT=/tmp/old-out node --import tsx -e
@@ -34,6 +35,7 @@ import { busyCooperative } from './support/busy-cooperative.ts';
 import { ensureBuild } from './support/build.ts';
 import { cpuSample, launch, throttle } from './support/chromium.ts';
 import { membersOnly } from './support/members-only.ts';
+import { CPU_RATE } from './support/cpu-rate.ts';
 import { Results } from './support/results.ts';
 import { BARE_FIELD_PATH, inputModes, offlinePhone, serveBareField, unlockedTab, type InputMode } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
@@ -42,7 +44,8 @@ import { summarize } from './support/stats.ts';
 const SETS = (process.env.SETS ?? 'members').split(',');
 const RUNS = Number(process.env.RUNS ?? 7);
 const MODES = inputModes(process.env.INPUT);
-const CPU = 4;
+/** CDP CPU throttling: ×4 unless `CPU=6` (support/cpu-rate.ts). */
+const CPU = CPU_RATE;
 const TYPED = ['3179', '4207', '1286'] as const;
 /** A built harness directory of another commit (its own BENCH_OUT), measured alternately with this tree's. */
 const BEFORE = process.env.BEFORE;
@@ -210,7 +213,7 @@ async function main(): Promise<void> {
   const servers = [{ label: 'this tree', server: await serveBuild(await ensureBuild('harness')) }];
   if (BEFORE !== undefined) servers.push({ label: `before (${BEFORE})`, server: await serveBuild(BEFORE) });
   const browser = await launch();
-  const results = new Results('search');
+  const results = new Results('search', { cpuRate: CPU });
   const load = { start: os.loadavg() };
   console.log(`load average (1, 5, 15 min) at the start: ${load.start.map((l) => l.toFixed(2)).join(', ')}`);
   try {
