@@ -1,10 +1,10 @@
 /**
  * A CPU profile of one interaction, for finding what a benchmark's figure is made of: seeds the
  * store (as data.bench.ts), unlocks, does the interaction once to warm up, then profiles it and
- * prints the functions with the most self time (CDP Profiler, CPU ×4).
+ * prints the functions with the most self time (CDP Profiler, CPU ×4; `CPU=6` for ×6).
  *
  *   node --import tsx bench/profile.ts save|search|shu [entries]      (SAVES=5: saves profiled together;
- *                                                                       FIRST=1: the first save after unlock alone)
+ *                                                                       FIRST=1: the first save, or SHU's first open, after unlock alone)
  *   node --import tsx bench/profile.ts search members   (the members-only set: 5 000 members, bench/support/members-only.ts;
  *                                                        KEYS=1: real keys, five words profiled together)
  *
@@ -16,6 +16,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { goTo, unlock, waitForHeading } from '../tests/support/e2e-flows.ts';
 import { ensureBuild } from './support/build.ts';
 import { launch, throttle } from './support/chromium.ts';
+import { CPU_RATE } from './support/cpu-rate.ts';
 import { serveBuild } from './support/server.ts';
 import { openShopSale, PIN, seed, tapUntil, typeKeys, typeSearch } from './data.bench.ts';
 import { membersOnly } from './support/members-only.ts';
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     await page.goto(`${server.url}/`);
     await unlock(page, PIN);
     await waitForHeading(page, 'Beranda');
-    const { cdp } = await throttle(page, 4);
+    const { cdp } = await throttle(page, CPU_RATE);
     if (what === 'save' && process.env.FIRST === '1') {
       // The first save after unlock alone (the p95 of the data bench's 20 saves at 100 000 entries).
       await openShopSale(page);
@@ -111,8 +112,9 @@ async function main(): Promise<void> {
         await profiled(cdp, async () => console.log('profiled save', await tapUntil(page, 'Simpan penjualan', 'Tersimpan')));
       }
     } else if (what === 'shu') {
-      // Opened once (the ledger is read into memory on the first open), then profiled from Laporan.
-      for (const profile of [false, true]) {
+      // Opened once (the ledger is read into memory on the first open), then profiled from Laporan;
+      // FIRST=1 profiles that first open after unlock instead (the data bench's "first open").
+      for (const profile of process.env.FIRST === '1' ? [true] : [false, true]) {
         await goTo(page, '/laporan');
         await waitForHeading(page, 'Laporan');
         const open = async () => {
