@@ -34,7 +34,7 @@ import { CPU_RATE } from './support/cpu-rate.ts';
 import { Results } from './support/results.ts';
 import { inputModes, offlinePhone, unlockedTab, type InputMode } from './support/phone-page.ts';
 import { serveBuild } from './support/server.ts';
-import { pairedRatios, summarize } from './support/stats.ts';
+import { allOf, medianWithin, pairedRatios, summarize } from './support/stats.ts';
 import type { LumbungBench, RecomputeTimes } from './harness/seed.ts';
 import type { Entry } from '../src/domain/entry/schema.ts';
 
@@ -389,7 +389,7 @@ export function addSearchRows(results: Results, profile: string, synthetic: read
     unit: 'ms',
     lumbung: s,
     goal: '≤ 16 ms',
-    met: s.median <= 16,
+    met: medianWithin(s, 16),
     note: `p95 ${s.p95.toFixed(0)} ms, ${within(synthetic)}; main-thread CPU per keystroke median ${summarize(cpu).median.toFixed(1)} ms${note}`,
     raw: { synthetic, cpu },
   });
@@ -401,7 +401,7 @@ export function addSearchRows(results: Results, profile: string, synthetic: read
       unit: 'ms',
       lumbung: k,
       goal: '≤ 16 ms',
-      met: k.median <= 16,
+      met: medianWithin(k, 16),
       note: `p95 ${k.p95.toFixed(0)} ms, ${within(values)}`,
       raw,
     });
@@ -419,7 +419,8 @@ export function addSearchRows(results: Results, profile: string, synthetic: read
     unit: 'ms',
     lumbung: e,
     goal: '≤ 16 ms',
-    met: e.median < 16,
+    // Durations come in steps of 8 ms (16, 24, …; unreported ones are counted as 8): ≤ 15 is < 16.
+    met: medianWithin(e, 15),
     note: `median ${fmt(e.median)}, p75 ${fmt(e.q3)}, p95 ${fmt(e.p95)} ms; ${String(keys.filter((k) => k.eventTiming === undefined).length)} of ${String(keys.length)} keystrokes < 16 ms (unreported; counted as ${String(UNREPORTED)} ms in the order statistics)`,
     raw: { eventTiming: timed },
   });
@@ -601,7 +602,7 @@ async function measure(browser: Browser, url: string, size: number, results: Res
         baseline: summarize(full),
         ratio: summarize(again.map((x) => x / summarize(full).median)),
         goal: '≤ 300 ms',
-        met: shown.median <= 300 && first <= 300,
+        met: allOf(medianWithin(shown, 300), first <= 300),
         note: `first open after unlock ${first.toFixed(0)} ms; recompute = read ${summarize(recomputes.map((r) => r.readMs)).median.toFixed(0)} + fold ${summarize(recomputes.map((r) => r.foldMs)).median.toFixed(0)} + report ${summarize(recomputes.map((r) => r[key])).median.toFixed(0)} ms; main-thread CPU per reopening median ${summarize(againCpu).median.toFixed(0)} ms`,
         raw: { again, againCpu, first: [first], full },
       });

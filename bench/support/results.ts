@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GOAL_CPU_RATE } from './cpu-rate.ts';
 import { BENCH_OUT } from './paths.ts';
-import type { Summary } from './stats.ts';
+import type { Summary, Verdict } from './stats.ts';
 
 export type Row = {
   readonly work: string;
@@ -17,19 +17,26 @@ export type Row = {
   /** Median of the paired ratios, when runs were interleaved with the baseline. */
   readonly ratio?: Summary | undefined;
   readonly goal: string;
-  readonly met?: boolean | undefined;
+  /** `'on the line'`: the median's interval straddles the goal (stats.ts `medianWithin`). */
+  readonly met?: Verdict | undefined;
   readonly note?: string | undefined;
   readonly raw?: Readonly<Record<string, readonly number[]>> | undefined;
 };
 
 const fmt = (value: number, unit: Row['unit']): string => (unit === 'ms' ? value.toFixed(0) : value.toFixed(1));
 
+/** " (96.5 % CI 1.31–1.58)" after a ratio of enough pairs; nothing otherwise. */
+function ratioInterval(ratio: Summary): string {
+  const ci = ratio.medianCi;
+  return ci === undefined ? '' : ` (${(ci.coverage * 100).toFixed(1)} % CI ${ci.lo.toFixed(2)}–${ci.hi.toFixed(2)})`;
+}
+
 export function formatRow(row: Row): string {
   const l = row.lumbung;
   const lumbung = `${fmt(l.median, row.unit)} ${row.unit} (${fmt(l.q1, row.unit)}–${fmt(l.q3, row.unit)})`;
   const baseline = row.baseline === undefined ? '—' : `${fmt(row.baseline.median, row.unit)} ${row.unit}`;
-  const ratio = row.ratio === undefined ? '—' : `${row.ratio.median.toFixed(2)}×`;
-  const met = row.met === undefined ? '—' : row.met ? 'yes' : '**no**';
+  const ratio = row.ratio === undefined ? '—' : `${row.ratio.median.toFixed(2)}×${ratioInterval(row.ratio)}`;
+  const met = row.met === undefined ? '—' : row.met === 'on the line' ? 'on the line' : row.met ? 'yes' : '**no**';
   return `| ${row.work} | ${row.profile} | ${lumbung} | ${baseline} | ${ratio} | ${row.goal} | ${met} |`;
 }
 
