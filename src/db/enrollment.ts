@@ -49,13 +49,14 @@ export type EnrollmentSummary = { reissued: number };
  * Records the identity the server issued (`POST /devices`) and re-issues local-only entries under
  * it. The key enrolled must be the one stored on this phone (ensureDeviceKeys); the server learnt
  * its public half at enrollment. `alongside` writes more meta rows in the same transaction: what
- * must be there by the time anything sees the phone enrolled (the sync engine starts then).
+ * must be there by the time anything sees the phone enrolled (the sync engine starts then). The
+ * transaction can still abort after it (then none of its writes are stored).
  */
 export async function completeEnrollment(
   db: LumbungDb,
   enrollment: Enrollment,
   now: Date = new Date(),
-  alongside: () => Promise<void> = () => Promise.resolve(),
+  alongside: (stored: EnrollmentSummary) => Promise<void> = () => Promise.resolve(),
 ): Promise<StorageResult<EnrollmentSummary>> {
   const keys = await ensureDeviceKeys(db, now);
   try {
@@ -85,7 +86,7 @@ export async function completeEnrollment(
           const top = reissued.at(-1);
           await writeMeta(db, 'chainHead', top === undefined ? { seq: 0, hash: ZERO_HASH } : { seq: top.seq, hash: top.entry.hash });
           await writeMeta(db, 'identity', identity);
-          await alongside();
+          await alongside({ reissued: reissued.length });
           // Device ids live in the ledger's entry index: recompute rather than patch.
           return rebuildInTransaction(db);
         });

@@ -34,6 +34,13 @@ export type EnrollInput = {
   readonly now?: (() => Date) | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly timeoutMs?: number | undefined;
+  /**
+   * Called inside the transaction that stores the identity, before it commits: for what must be
+   * noted outside IndexedDB by the time anything reads the phone as enrolled (the restore notice,
+   * in localStorage). Synchronous. Should the transaction abort after it, the note names a device
+   * this phone never became, and readers match notes to the stored identity's device id.
+   */
+  readonly onStoring?: ((enrolled: Enrolled) => void) | undefined;
 };
 
 export type Enrolled = {
@@ -89,7 +96,7 @@ export async function enroll(db: LumbungDb, input: EnrollInput): Promise<EnrollR
   // In the identity's own transaction: the sync engine starts the moment the phone reads as
   // enrolled, and its first run must already find the server's address (else it asks this app's
   // own origin, wrong for a district server elsewhere) and the clock offset.
-  const alongside = async () => {
+  const alongside = async ({ reissued }: { readonly reissued: number }) => {
     await writeSyncMeta(db, 'sync.enrollment', {
       serverUrl,
       deviceName: input.deviceName.trim(),
@@ -98,6 +105,11 @@ export async function enroll(db: LumbungDb, input: EnrollInput): Promise<EnrollR
       enrolledAt: at.toISOString(),
     });
     if (!Number.isNaN(serverMs)) await writeSyncMeta(db, 'sync.clockOffsetMs', Math.round(serverMs - at.getTime()));
+    try {
+      input.onStoring?.({ deviceId: answer.deviceId, cooperative: answer.cooperative, reissued });
+    } catch {
+      // A note kept outside IndexedDB is advisory: it never undoes the enrollment it describes.
+    }
   };
   const stored = await completeEnrollment(db, { cooperativeId, deviceId: answer.deviceId, cooperative }, at, alongside);
   if (!stored.ok) return { ok: false, error: stored.error === 'already-enrolled' ? 'already-enrolled' : 'storage', detail: stored.error };

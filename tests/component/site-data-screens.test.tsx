@@ -3,6 +3,7 @@
 // Indonesian and in English, from the note as the watch writes it.
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { DBCoreTransaction } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { completeEnrollment } from '../../src/db/enrollment.ts';
 import type { LumbungDb } from '../../src/db/database.ts';
@@ -14,6 +15,7 @@ import { RestoreNoticeCard } from '../../src/features/sync/SiteDataCards.tsx';
 import { useSiteDataWatch } from '../../src/features/sync/site-data.ts';
 import { useLanguageStore } from '../../src/i18n/language-store.ts';
 import { writeSyncMeta } from '../../src/sync/sync-meta.ts';
+import { watchMetaWrites } from '../support/meta-writes.ts';
 
 const COOP = '4f1c2a9e-3b7d-4c1e-9a2f-6d8e0b1c2d3e';
 const OLD_DEVICE = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -94,22 +96,9 @@ describe('the restore notice on Sinkron', () => {
 
   it('after enrolling again: counts the first sync run even when it finished before the form noted the enrollment', async () => {
     localStorage.setItem(MARKER_KEY, JSON.stringify(lostNote));
-    // The district server's answer, a few milliseconds after it was asked.
-    let answeredAt = '';
-    const server = async (): Promise<Response> => {
-      answeredAt = new Date().toISOString();
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      const cooperative = { id: COOP, name: 'KSP Sumber Rejeki', village: 'Sukamaju', district: 'Malang' };
-      return new Response(JSON.stringify({ deviceId: NEW_DEVICE, cooperative, chart: [], settings: {}, serverTime: answeredAt }), {
-        status: 201,
-        headers: { 'content-type': 'application/json' },
-      });
-    };
-    const user = userEvent.setup();
-    render(<EnrollForm fetch={server} />);
-    await user.type(screen.getByLabelText('Kode pendaftaran'), 'ABCD-EFGH-JK23');
-    await user.click(screen.getByRole('button', { name: 'Daftarkan' }));
-    await screen.findByText('HP ini sudah terdaftar di KSP Sumber Rejeki.');
+    const server = districtAnswering();
+    await enrollThroughTheForm(server.fetch);
+    const answeredAt = server.answeredAt();
     // The sync engine starts once the identity is stored, inside the enrollment: its first run
     // may end before the form has noted the enrollment. This one ended as the server answered.
     await writeSyncMeta(db, 'sync.receipt', {
@@ -132,3 +121,56 @@ describe('the restore notice on Sinkron', () => {
     expect(notice).toHaveTextContent('Dari 9 catatan yang dulu dicatat HP ini, 0 sudah kembali.');
   });
 });
+
+describe('the restore notice when the page closes as the enrollment commits', () => {
+  it('is already noted when the transaction storing the identity completes', async () => {
+    localStorage.setItem(MARKER_KEY, JSON.stringify(lostNote));
+    const noticeAtCommit = noticeWhenTheIdentityCommits(db);
+    await enrollThroughTheForm(districtAnswering().fetch);
+    // What a page closed right then would find on its next start: the notice, with the lost books.
+    expect(noticeAtCommit()).toMatchObject({ deviceId: NEW_DEVICE, lost: { deviceId: OLD_DEVICE, entries: 12 } });
+  });
+});
+
+/** The district server's answer to the enrollment, a few milliseconds after it was asked. */
+function districtAnswering(): { fetch: () => Promise<Response>; answeredAt: () => string } {
+  let answeredAt = '';
+  return {
+    answeredAt: () => answeredAt,
+    fetch: async () => {
+      answeredAt = new Date().toISOString();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const cooperative = { id: COOP, name: 'KSP Sumber Rejeki', village: 'Sukamaju', district: 'Malang' };
+      return new Response(JSON.stringify({ deviceId: NEW_DEVICE, cooperative, chart: [], settings: {}, serverTime: answeredAt }), {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+  };
+}
+
+async function enrollThroughTheForm(fetch: () => Promise<Response>): Promise<void> {
+  const user = userEvent.setup();
+  render(<EnrollForm fetch={fetch} />);
+  await user.type(screen.getByLabelText('Kode pendaftaran'), 'ABCD-EFGH-JK23');
+  await user.click(screen.getByRole('button', { name: 'Daftarkan' }));
+  await screen.findByText('HP ini sudah terdaftar di KSP Sumber Rejeki.');
+}
+
+/**
+ * The restore notice in localStorage at the moment the transaction that stores the identity
+ * completes — before any code after the commit runs, as a page closed right then would leave it.
+ */
+function noticeWhenTheIdentityCommits(database: LumbungDb): () => unknown {
+  let seen: unknown = 'the identity was never committed';
+  const storingIdentity = new WeakSet<DBCoreTransaction>();
+  watchMetaWrites(database, {
+    onWrite: (keys, trans) => {
+      if (keys.includes('identity')) storingIdentity.add(trans);
+    },
+    onCommit: (trans) => {
+      if (storingIdentity.has(trans)) seen = JSON.parse(localStorage.getItem(RESTORE_NOTICE_KEY) ?? 'null');
+    },
+  });
+  return () => seen;
+}

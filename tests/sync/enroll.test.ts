@@ -3,7 +3,7 @@
  * both backends by the server suite and push-pull.test.ts): every way a code can fail maps to a
  * typed error the screen can explain, and success stores what the sync engine needs.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import Dexie, { type DBCoreTransaction } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LumbungDb } from '../../src/db/database.ts';
 import { loadDeviceKeys } from '../../src/db/device-keys.ts';
@@ -11,6 +11,7 @@ import { readMeta } from '../../src/db/meta.ts';
 import { enroll, enrollErrorFor, normaliseEnrollmentCode } from '../../src/sync/enroll.ts';
 import { readSyncMeta } from '../../src/sync/sync-meta.ts';
 import { freePort } from '../support/app-server.ts';
+import { watchMetaWrites } from '../support/meta-writes.ts';
 import { newPhone, realFetch, startDistrict, wire, type District } from './harness.ts';
 
 describe('enroll', () => {
@@ -67,6 +68,29 @@ describe('enroll', () => {
     expect((await readSyncMeta(db, 'sync.enrollment'))?.serverUrl).toBe(district.url);
   });
 
+  it('notes the enrollment outside IndexedDB from inside that transaction, and a note that fails undoes nothing', async () => {
+    const db = newPhone('enroll-note');
+    const noted: { deviceId: string; reissued: number; inTransaction: string | undefined }[] = [];
+    const result = await enroll(db, {
+      serverUrl: district.url,
+      code: await district.enrollmentCode(coop),
+      deviceName: 'HP Kasir',
+      fetch: realFetch,
+      onStoring: (enrolled) => {
+        // Inside the read-write transaction that stores the identity, before it commits.
+        const trans = Dexie.currentTransaction;
+        noted.push({ deviceId: enrolled.deviceId, reissued: enrolled.reissued, inTransaction: trans === null ? undefined : `${trans.mode} ${[...trans.storeNames].sort().join(',')}` });
+        throw new Error('localStorage blocked');
+      },
+    });
+    expect(result.ok).toBe(true);
+    expect(noted).toHaveLength(1);
+    expect(noted[0]?.deviceId).toBe(result.ok ? result.value.deviceId : undefined);
+    expect(noted[0]?.reissued).toBe(0);
+    expect(noted[0]?.inTransaction).toBe('readwrite entries,meta,projections');
+    expect((await readMeta(db, 'identity'))?.mode).toBe('enrolled');
+  });
+
   it('maps wrong, used and expired codes to their own errors', async () => {
     const wrong = await enroll(newPhone(), { serverUrl: district.url, code: 'ZZZZ-ZZZZ-ZZ', deviceName: 'HP', fetch: realFetch });
     expect(wrong).toMatchObject({ ok: false, error: 'code-invalid' });
@@ -110,36 +134,20 @@ describe('enroll', () => {
   });
 });
 
-/** The meta keys each read-write transaction of `db` puts, one list per transaction, in order (a DBCore middleware: what reaches IndexedDB). */
+/** The meta keys each read-write transaction of `db` puts, one list per transaction, in order (what reaches IndexedDB). */
 function metaWritesByTransaction(db: LumbungDb): string[][] {
   const byTransaction = new Map<DBCoreTransaction, string[]>();
   const inOrder: string[][] = [];
-  const spy: Middleware<DBCore> = {
-    stack: 'dbcore',
-    name: 'meta-writes',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'meta') return table;
-        return {
-          ...table,
-          mutate: (req: DBCoreMutateRequest) => {
-            if (req.type === 'put' || req.type === 'add') {
-              let keys = byTransaction.get(req.trans);
-              if (keys === undefined) {
-                keys = [];
-                byTransaction.set(req.trans, keys);
-                inOrder.push(keys);
-              }
-              keys.push(...req.values.map((row) => String((row as { key: unknown }).key)));
-            }
-            return table.mutate(req);
-          },
-        };
-      },
-    }),
-  };
-  db.use(spy);
+  watchMetaWrites(db, {
+    onWrite: (keys, trans) => {
+      let written = byTransaction.get(trans);
+      if (written === undefined) {
+        written = [];
+        byTransaction.set(trans, written);
+        inOrder.push(written);
+      }
+      written.push(...keys);
+    },
+  });
   return inOrder;
 }

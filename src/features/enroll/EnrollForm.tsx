@@ -58,14 +58,16 @@ export function EnrollForm({ onEnrolled, fetch: fetchImpl = browserFetch }: Prop
       serverUrl: serverUrl.url === ownOrigin() ? '' : serverUrl.url,
       deviceName: deviceName.value,
       fetch: fetchImpl,
+      // From now on the Sinkron page says what comes back from the server (and what was lost
+      // before). Noted as the identity is stored, in its transaction: a page closed the moment the
+      // enrollment committed still has the notice when it opens again.
+      onStoring: (enrolled) => noteEnrollment(browserStore(), { deviceId: enrolled.deviceId, entriesNow: enrolled.reissued }, askedAt),
     });
     setBusy(false);
     if (!result.ok) {
       setFailure(result.error);
       return;
     }
-    // From now on the Sinkron page says what comes back from the server (and what was lost before).
-    noteEnrollment(browserStore(), { deviceId: result.value.deviceId, entriesNow: result.value.reissued }, askedAt);
     // The phone now holds the cooperative's books: ask the browser not to evict them.
     void requestPersistence();
     setDone(result.value);
