@@ -54,18 +54,19 @@ function atRate(row: Row, cpuRate: number): Row {
 export class Results {
   private readonly rows: Row[] = [];
   private readonly file: string;
+  private readonly cpuRate: number;
   /** `cpuRate`: the throttling the browser benchmarks ran at; other rates than the goals' get their own file. */
   constructor(
     private readonly bench: string,
-    private readonly options: { readonly cpuRate?: number } = {},
+    options: { readonly cpuRate?: number } = {},
   ) {
-    const rate = options.cpuRate ?? GOAL_CPU_RATE;
-    this.file = rate === GOAL_CPU_RATE ? bench : `${bench}-cpu${String(rate)}`;
+    this.cpuRate = options.cpuRate ?? GOAL_CPU_RATE;
+    this.file = this.cpuRate === GOAL_CPU_RATE ? bench : `${bench}-cpu${String(this.cpuRate)}`;
     console.log(`\n## ${this.file}\n\n${TABLE_HEAD}`);
   }
 
   add(measured: Row): void {
-    const row = atRate(measured, this.options.cpuRate ?? GOAL_CPU_RATE);
+    const row = atRate(measured, this.cpuRate);
     this.rows.push(row);
     console.log(formatRow(row) + (row.note === undefined ? '' : `  <!-- ${row.note} -->`));
   }
@@ -76,6 +77,6 @@ export class Results {
   save(): void {
     const dir = path.join(BENCH_OUT, 'results');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${this.file}.json`), JSON.stringify({ bench: this.bench, cpuRate: this.options.cpuRate ?? GOAL_CPU_RATE, at: new Date().toISOString(), rows: this.rows, info: this.info }, null, 2));
+    writeFileSync(path.join(dir, `${this.file}.json`), JSON.stringify({ bench: this.bench, cpuRate: this.cpuRate, at: new Date().toISOString(), rows: this.rows, info: this.info }, null, 2));
   }
 }
