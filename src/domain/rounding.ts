@@ -44,9 +44,22 @@ export function applyBp(amount: Rupiah, bp: number): Rupiah {
 /**
  * floor(pool × part / whole): one member's share of a pool, rounded down so the shares never exceed
  * the pool; what is left over is the caller's remainder. A zero whole (nobody has a basis) gives 0.
+ *
+ * `part` and `whole` may be safe integers instead of BigInts. When the product pool × part is a
+ * safe integer too, the share is computed in Number arithmetic, which is exact there: for integers
+ * with |a| < 2^53 and 1 ≤ b < 2^53, the double a / b is within |a / b|·2^-53 < 1/b of the true
+ * quotient, and a quotient that is not an integer is at least 1/b from every integer, so rounding
+ * never carries it across one and Math.floor gives the true floor. SHU shares 5 000 members' pools
+ * this way on every open of the report; BigInt products cost most of that on a slow phone.
  */
-export function floorShare(pool: Rupiah, part: bigint, whole: bigint): Rupiah {
-  if (whole === 0n) return rupiah(0);
-  if (whole < 0n) throw new RangeError('the whole of a share must not be negative');
-  return rupiahFromBigInt(divFloor(BigInt(pool) * part, whole));
+export function floorShare(pool: Rupiah, part: bigint | number, whole: bigint | number): Rupiah {
+  if (whole === 0 || whole === 0n) return rupiah(0);
+  if (whole < 0) throw new RangeError('the whole of a share must not be negative');
+  if (typeof part === 'number' && typeof whole === 'number') {
+    if (!Number.isSafeInteger(part) || !Number.isSafeInteger(whole)) throw new RangeError('a share must be of integers');
+    const product = pool * part;
+    // `+ 0` turns the −0 of a zero product over a negative pool into 0.
+    if (Number.isSafeInteger(product)) return rupiah(Math.floor(product / whole) + 0);
+  }
+  return rupiahFromBigInt(divFloor(BigInt(pool) * BigInt(part), BigInt(whole)));
 }

@@ -108,7 +108,17 @@ function fundAmount(funds: readonly ShuFundAmount[], fund: ShuFund): Rupiah {
 }
 
 /** A negative basis (an overdrawn savings account, flagged elsewhere) earns nothing and dilutes nothing. */
-const basisOf = (amount: Rupiah): bigint => (amount > 0 ? BigInt(amount) : 0n);
+const basisOf = (amount: Rupiah): number => (amount > 0 ? amount : 0);
+
+/** Σ of the bases, exact: a Number while it stays a safe integer, a BigInt past that (100 000 members × Rp10^15 can be). */
+function wholeOf(bases: readonly number[]): number | bigint {
+  let whole = 0;
+  for (const basis of bases) {
+    whole += basis;
+    if (!Number.isSafeInteger(whole)) return bases.reduce((total, b) => total + BigInt(b), 0n);
+  }
+  return whole;
+}
 
 /**
  * CONTRACT §6: capital share = floor(jasa_modal × capitalBasis / Σ capitalBasis), patronage share
@@ -128,14 +138,15 @@ export function computeShu(
   const funds = allocateShu(shu, allocation);
   const capitalPool = fundAmount(funds, 'jasa_modal');
   const patronagePool = fundAmount(funds, 'jasa_anggota');
-  const capitalWhole = sorted.reduce((total, m) => total + basisOf(m.capitalBasis), 0n);
-  const patronageWhole = sorted.reduce((total, m) => total + basisOf(m.patronageBasis), 0n);
+  const capitalWhole = wholeOf(sorted.map((m) => basisOf(m.capitalBasis)));
+  const patronageWhole = wholeOf(sorted.map((m) => basisOf(m.patronageBasis)));
   let shared = 0;
   const members = sorted.map((m): ShuMemberShare => {
     const capital = floorShare(capitalPool, basisOf(m.capitalBasis), capitalWhole);
     const patronage = floorShare(patronagePool, basisOf(m.patronageBasis), patronageWhole);
     shared += capital + patronage;
-    return { ...m, capital, patronage, total: rupiah(capital + patronage) };
+    // Written out, not `{ ...m, … }`: spreading 5 000 bases cost ~10× this (6–12 ms against 0.1–2 ms in Node).
+    return { memberId: m.memberId, capitalBasis: m.capitalBasis, patronageBasis: m.patronageBasis, capital, patronage, total: rupiah(capital + patronage) };
   });
   return { year, shu, funds, members, remainder: rupiah(capitalPool + patronagePool - shared) };
 }

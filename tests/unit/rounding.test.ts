@@ -79,6 +79,37 @@ describe('floorShare', () => {
     expect(() => floorShare(rupiah(1_000), 5n, -1n)).toThrow(RangeError);
   });
 
+  it('gives the same share from safe integers as from BigInts, on both sides of 2^53 (property)', () => {
+    // The products range from small to far past 2^53 (pool and whole up to Rp10^15), so both the
+    // Number path and the BigInt fallback are taken.
+    const magnitude = fc.oneof(fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 0, max: 1_000_000_000_000_000 }));
+    fc.assert(
+      fc.property(magnitude, magnitude, magnitude, fc.boolean(), (pool, partSeed, whole0, negativePool) => {
+        const whole = Math.min(whole0 + 1, 1_000_000_000_000_000);
+        const part = partSeed % (whole + 1);
+        const signedPool = rupiah(negativePool ? -pool : pool);
+        const share = floorShare(signedPool, part, whole);
+        expect(share).toBe(floorShare(signedPool, BigInt(part), BigInt(whole)));
+        expect(Object.is(share, -0)).toBe(false);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('stays exact where a floating-point floor would not: products at and past 2^53', () => {
+    // 2^53 − 1 = 9 007 199 254 740 991 = 6 361 × 69 431 × 20 394 401: the largest product done in Number arithmetic.
+    expect(floorShare(rupiah(6_361 * 69_431), 20_394_401, 20_394_401)).toBe(6_361 * 69_431);
+    // pool − pool / whole = 441 650 591 − 21,66 → 441 650 569.
+    expect(floorShare(rupiah(6_361 * 69_431), 20_394_400, 20_394_401)).toBe(441_650_569);
+    // Past 2^53 the double product would be rounded; the BigInt fallback keeps the floor exact.
+    expect(floorShare(rupiah(900_719_925_474_099), 11, 11)).toBe(900_719_925_474_099);
+    expect(floorShare(rupiah(1_000_000_000_000_000), 999_999_999_999_999, 1_000_000_000_000_000)).toBe(999_999_999_999_999);
+    expect(floorShare(rupiah(999_999_999_999_999), 999_999_999_999_998, 999_999_999_999_999)).toBe(999_999_999_999_998);
+    expect(floorShare(rupiah(1_000), 5, 0)).toBe(0);
+    expect(() => floorShare(rupiah(1_000), 5, -1)).toThrow(RangeError);
+    expect(() => floorShare(rupiah(1_000), 0.5, 2)).toThrow(RangeError);
+  });
+
   it('is the exact floor (property)', () => {
     fc.assert(
       fc.property(

@@ -149,6 +149,26 @@ describe('computeShu', () => {
     expect(yearClosedData(result)).toEqual({ year: 2026, shu: -1_500_000, funds: [], members: [] });
   });
 
+  it('shares exactly when the bases add up past 2^53 (the sums and products fall back to BigInt)', () => {
+    // Ten members at MAX_RUPIAH of capital: Σ = 10^16 > 2^53, the pool × basis products 10^29.
+    const members = Array.from({ length: 10 }, (_, k) => basis(k + 1, 1_000_000_000_000_000 - k, k * 7_919));
+    const allocation = { cadangan: 6_000, jasa_modal: 2_000, jasa_anggota: 2_000, pengurus: 0, karyawan: 0, pendidikan: 0, sosial: 0 };
+    const result = computeShu(2026, rupiah(987_654_321_987_654), allocation, members);
+    const jasaModal = BigInt(amountOf(result.funds, 'jasa_modal') ?? 0);
+    const jasaAnggota = BigInt(amountOf(result.funds, 'jasa_anggota') ?? 0);
+    const capitalWhole = members.reduce((sum, m) => sum + BigInt(m.capitalBasis), 0n);
+    const patronageWhole = members.reduce((sum, m) => sum + BigInt(m.patronageBasis), 0n);
+    expect(capitalWhole > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+    for (const [k, share] of result.members.entries()) {
+      const m = members[k];
+      if (m === undefined) throw new Error('a member too many');
+      expect(share.memberId).toBe(m.memberId);
+      expect(BigInt(share.capital)).toBe((jasaModal * BigInt(m.capitalBasis)) / capitalWhole);
+      expect(BigInt(share.patronage)).toBe((jasaAnggota * BigInt(m.patronageBasis)) / patronageWhole);
+      expect(share.total).toBe(share.capital + share.patronage);
+    }
+  });
+
   it('refuses the same member twice', () => {
     expect(() => computeShu(2026, rupiah(1_000), DEFAULT_SHU_ALLOCATION, [basis(1, 1, 1), basis(1, 2, 2)])).toThrow(
       RangeError,
