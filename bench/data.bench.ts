@@ -433,7 +433,7 @@ const REPORTS = [
 ] as const;
 
 /** Navigation to /laporan/<slug> → its first table row painted; and the main thread's CPU time (unthrottled) from the navigation to the end of the measurement. */
-async function openReport(page: Page, slug: string, cdp: CDPSession): Promise<{ ms: number; cpu: number }> {
+export async function openReport(page: Page, slug: string, cdp: CDPSession): Promise<{ ms: number; cpu: number }> {
   await goTo(page, '/laporan');
   await waitForHeading(page, 'Laporan');
   const before = await cpuSample(cdp);
