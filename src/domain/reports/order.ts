@@ -9,7 +9,7 @@
  *
  * The strings are walked in place, without splitting them into runs first: SHU's first open
  * sorts 5 000 member labels with code the phone has not compiled yet, and building ~20 000 run
- * objects (the earlier version) was most of that sort's time.
+ * objects (the earlier version) was about half of that sort's time (Node, cold: ~10 → ~5 ms).
  */
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
