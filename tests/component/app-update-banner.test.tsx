@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UpdateBanner } from '../../src/app/update/UpdateBanner.tsx';
-import type { UpdateEvent, UpdateSource } from '../../src/app/update/update-source.ts';
+import { laterUpdateSource, type UpdateEvent, type UpdateSource } from '../../src/app/update/update-source.ts';
 import { useLanguageStore } from '../../src/i18n/language-store.ts';
 
 /**
@@ -97,5 +97,53 @@ describe('the update banner', () => {
     expect(screen.getByText('A new version is available')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Later' })).toBeInTheDocument();
+  });
+});
+
+describe('the banner on a registration that starts after the first screen (laterUpdateSource)', () => {
+  function later() {
+    let resolve: (source: UpdateSource) => void = () => undefined;
+    let reject: (error: unknown) => void = () => undefined;
+    const ready = new Promise<UpdateSource>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { source: laterUpdateSource(ready), resolve, reject };
+  }
+
+  it('offers a version found waiting when the registration arrives, and passes "Muat ulang" on to it', async () => {
+    const user = userEvent.setup();
+    const registration = later();
+    render(<UpdateBanner source={registration.source} />);
+    expect(registration.source.hasWaitingVersion()).toBe(false);
+    expect(screen.queryByRole('button', { name: 'Muat ulang' })).toBeNull();
+    const sw = fakeRegistration(true);
+    await act(async () => {
+      registration.resolve(sw.source);
+      await Promise.resolve();
+    });
+    expect(await screen.findByRole('button', { name: 'Muat ulang' })).toBeInTheDocument();
+    expect(registration.source.hasWaitingVersion()).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Muat ulang' }));
+    expect(sw.calls.skipWaiting).toBe(1);
+  });
+
+  it('tells the banner the events of the registration once it exists, and nothing after a failed one', async () => {
+    const registration = later();
+    render(<UpdateBanner source={registration.source} />);
+    const sw = fakeRegistration();
+    await act(async () => {
+      registration.resolve(sw.source);
+      await Promise.resolve();
+    });
+    expect(screen.queryByRole('button', { name: 'Muat ulang' })).toBeNull();
+    sw.fire({ type: 'waiting' });
+    expect(await screen.findByRole('button', { name: 'Muat ulang' })).toBeInTheDocument();
+
+    const failed = later();
+    failed.reject(new Error('no worker'));
+    await Promise.resolve();
+    expect(failed.source.hasWaitingVersion()).toBe(false);
+    expect(() => failed.source.skipWaiting()).not.toThrow();
   });
 });

@@ -47,3 +47,36 @@ export function workboxUpdateSource(workbox: Workbox): UpdateSource {
     skipWaiting: () => workbox.messageSkipWaiting(),
   };
 }
+
+/**
+ * An update source for a registration that starts later (register-service-worker.ts loads
+ * workbox-window only after the first screen): listeners subscribe now and hear the real source's
+ * events once it exists. Until then no version can be waiting. A registration that fails leaves a
+ * source that never tells anything: the app keeps working online, as before.
+ */
+export function laterUpdateSource(ready: Promise<UpdateSource>): UpdateSource {
+  const listeners = new Set<(event: UpdateEvent) => void>();
+  const emit = (event: UpdateEvent) => {
+    for (const listener of [...listeners]) listener(event);
+  };
+  let source: UpdateSource | undefined;
+  ready.then(
+    (real) => {
+      source = real;
+      real.subscribe(emit);
+      // A version found waiting before this subscription is offered all the same.
+      if (real.hasWaitingVersion()) emit({ type: 'waiting' });
+    },
+    () => undefined,
+  );
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    hasWaitingVersion: () => source?.hasWaitingVersion() ?? false,
+    skipWaiting: () => source?.skipWaiting(),
+  };
+}
