@@ -291,7 +291,8 @@ describe("Anggota: the member's book", () => {
     const loan = await screen.findByTestId('book-loan');
     expect(loan).toHaveTextContent('Pokok pinjaman Rp1.200.000');
     expect(loan).toHaveTextContent('Sisa Rp1.100.000');
-    const history = within(screen.getByRole('list', { name: 'Riwayat' })).getAllByRole('listitem');
+    // The history is a live query of its own: it may answer after the loans did.
+    const history = within(await screen.findByRole('list', { name: 'Riwayat' })).getAllByRole('listitem');
     // Newest first: repayment (principal + interest), disbursal, withdrawal, four deposits, joining.
     expect(history.map((item) => item.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       '01/04/2026 Angsuran pinjaman Rp118.000',
