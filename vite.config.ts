@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
 import { compileHints, lumbungSavePath } from './scripts/vite-compile-hints.ts';
+import { precompressBrotli } from './scripts/vite-precompress.ts';
 
 // Two builds come out of this file: the app (index.html → dist/) and, through vite-plugin-pwa's
 // injectManifest strategy, our own service worker (service-worker/sw.ts → dist/sw.js) with the
@@ -79,5 +80,7 @@ export default defineConfig({
         rollupFormat: 'iife',
       },
     }),
+    // Last: a brotli copy of every built text file, the service worker included, for the server.
+    precompressBrotli(),
   ],
 });

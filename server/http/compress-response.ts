@@ -4,6 +4,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { acceptsEncoding } from './accept-encoding.ts';
 
 const MIN_BYTES = 1024;
 
@@ -13,8 +14,7 @@ export function registerResponseCompression(app: FastifyInstance): void {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     if (reply.hasHeader('content-encoding')) return payload;
     reply.header('vary', 'accept-encoding');
-    const accept = request.headers['accept-encoding'];
-    if (typeof accept !== 'string' || !/\bgzip\b/.test(accept)) return payload;
+    if (!acceptsEncoding(request.headers['accept-encoding'], 'gzip')) return payload;
     const bytes = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
     if (bytes.length < MIN_BYTES) return payload;
     reply.header('content-encoding', 'gzip');

@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { COMPILE_HINT } from '../../scripts/vite-compile-hints.ts';
@@ -261,6 +262,39 @@ describe('content security and first load', () => {
     expect(entry).toBeDefined();
     expect(startsWithHint(entry ?? 'index-')).toBe(false);
     expect(startsWithHint('reports-')).toBe(false);
+  });
+
+  it('sends the first load and the service worker as the build’s brotli copies, and never precaches a copy', async () => {
+    const dist = path.join(PROJECT_ROOT, 'dist');
+    const sw = readFileSync(path.join(dist, 'sw.js'));
+    // Written after vite-plugin-pwa injected its precache manifest: the copy is of the final worker.
+    expect(brotliDecompressSync(readFileSync(path.join(dist, 'sw.js.br'))).equals(sw)).toBe(true);
+    expect(sw.toString('utf8')).not.toMatch(/\.br["']/);
+
+    const context = await rig.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const codings = new Map<string, string | undefined>();
+      page.on('response', (response) => {
+        const url = new URL(response.url());
+        if (url.pathname === '/' || url.pathname.startsWith('/assets/')) codings.set(url.pathname, response.headers()['content-encoding']);
+      });
+      await page.goto(`${rig.server.url}/`);
+      await page.locator('h1').first().waitFor();
+      const firstLoad = [...codings.keys()];
+      expect(firstLoad.some((p) => /^\/assets\/index-[\w-]+\.js$/.test(p))).toBe(true);
+      expect(firstLoad.some((p) => p.endsWith('.css'))).toBe(true);
+      for (const [pathname, coding] of codings) {
+        const size = readFileSync(path.join(dist, pathname === '/' ? 'index.html' : pathname)).length;
+        // Files of 512 bytes or less have no copy and are sent as they are.
+        expect(coding, pathname).toBe(size > 512 ? 'br' : undefined);
+      }
+      const worker = await context.request.get(`${rig.server.url}/sw.js`, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+      expect(worker.headers()['content-encoding']).toBe('br');
+      expect((await worker.body()).equals(sw)).toBe(true);
+    } finally {
+      await context.close();
+    }
   });
 
   it('never loads or precaches the office pages on the treasurer’s routes', async () => {

@@ -1,12 +1,12 @@
 /**
  * The HTTP surface every route shares: health, security headers on every kind of response, the
  * error shape for bad input (never a 5xx), body limits and gzip bodies, and static serving of the
- * built app with its cache rules, SPA fallback, ETag and gzip.
+ * built app with its cache rules, SPA fallback, ETag, gzip and the build's brotli copies.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/http/security-headers.ts';
 import type { Store } from '../../server/storage/store.ts';
@@ -15,6 +15,7 @@ import { startHarness, type Harness } from './harness.ts';
 
 const INDEX_HTML = '<!doctype html><html lang="id"><head><title>Lumbung</title><script type="module" src="/assets/app-1a2b3c.js"></script></head><body><div id="root"></div></body></html>';
 const APP_JS = `export const hello = ${JSON.stringify('halo '.repeat(400))};\n`;
+const OLD_JS = `export const hello = ${JSON.stringify('lama '.repeat(400))};\n`;
 
 function makeDist(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'lumbung-dist-'));
@@ -24,6 +25,11 @@ function makeDist(): string {
   writeFileSync(path.join(dir, 'manifest.webmanifest'), '{"name":"Lumbung"}');
   writeFileSync(path.join(dir, 'assets', 'app-1a2b3c.js'), APP_JS);
   writeFileSync(path.join(dir, 'assets', 'style-9f8e7d.css'), 'body{margin:0}');
+  // The build's brotli copy (scripts/vite-precompress.ts) …
+  writeFileSync(path.join(dir, 'assets', 'app-1a2b3c.js.br'), brotliCompressSync(APP_JS));
+  // … and one left over from another build: its file has changed since.
+  writeFileSync(path.join(dir, 'assets', 'stale-5d6e7f.js'), APP_JS);
+  writeFileSync(path.join(dir, 'assets', 'stale-5d6e7f.js.br'), brotliCompressSync(OLD_JS));
   return dir;
 }
 
@@ -237,5 +243,34 @@ describe.each(STORE_KINDS)('HTTP basics on %s', (kind) => {
     const again = await h.app.inject({ method: 'GET', url: '/assets/app-1a2b3c.js', headers: { 'if-none-match': String(etag) } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
+  });
+
+  it('sends the brotli copy to a browser that accepts br, gzip to one that accepts only gzip, and honours q=0', async () => {
+    const get = (acceptEncoding?: string) =>
+      h.app.inject({ method: 'GET', url: '/assets/app-1a2b3c.js', headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+    const chromium = await get('gzip, deflate, br, zstd');
+    expect(chromium.headers['content-encoding']).toBe('br');
+    expect(chromium.headers.vary).toBe('accept-encoding');
+    expect(brotliDecompressSync(chromium.rawPayload).toString('utf8')).toBe(APP_JS);
+    expect(chromium.rawPayload.length).toBeLessThan(gzipSync(APP_JS, { level: 9 }).length);
+    const gzipOnly = await get('gzip');
+    expect(gzipOnly.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipOnly.rawPayload).toString('utf8')).toBe(APP_JS);
+    const brRefused = await get('br;q=0, gzip;q=0.5');
+    expect(brRefused.headers['content-encoding']).toBe('gzip');
+    for (const refusing of ['br;q=0, gzip;q=0', 'identity', undefined]) {
+      const plain = await get(refusing);
+      expect(plain.headers['content-encoding'], String(refusing)).toBeUndefined();
+      expect(plain.body, String(refusing)).toBe(APP_JS);
+    }
+    // One ETag for the file whatever the coding, as for gzip before: a browser revalidating either gets a 304.
+    expect(chromium.headers.etag).toBe(gzipOnly.headers.etag);
+  });
+
+  it('never sends a brotli copy that does not decode to the file', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/assets/stale-5d6e7f.js', headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(response.rawPayload).toString('utf8')).toBe(APP_JS);
   });
 });

@@ -210,6 +210,10 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
     expect(zipped.headers['content-encoding']).toBe('gzip');
     const unzipped = JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8')) as PullBody;
     expect(unzipped.entries.map((e) => e.id)).toEqual(order);
+    // gzip refused by weight (RFC 9110 §12.5.3): the same page, not compressed.
+    const refused = await pull(b, '?after=0', { 'accept-encoding': 'gzip;q=0, identity' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.json<PullBody>().entries.map((e) => e.id)).toEqual(order);
 
     for (const [query, code] of [
       ['?after=%%%', 'invalid-cursor'],
