@@ -37,6 +37,12 @@ async function openControlled(context: BrowserContext, route = '/'): Promise<Pag
   return page;
 }
 
+/** What the stylesheet checks read in the page (this file has no DOM lib). */
+type StyleGlobals = {
+  readonly document: { querySelectorAll(selector: string): ArrayLike<{ readonly classList: Iterable<string> }> };
+  getComputedStyle(element: unknown): { readonly position: string };
+};
+
 const heading = (page: Page) => page.locator('#root h1').first();
 
 /** The treasurer's screens behind the session gate, each with the title it shows. */
@@ -292,6 +298,63 @@ describe('content security and first load', () => {
       const worker = await context.request.get(`${rig.server.url}/sw.js`, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
       expect(worker.headers()['content-encoding']).toBe('br');
       expect((await worker.body()).equals(sw)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('styles the session gate from the first load’s small sheet; the screens’ rules come with the frame', async () => {
+    const dist = path.join(PROJECT_ROOT, 'dist');
+    const assets = readdirSync(path.join(dist, 'assets'));
+    const firstCss = /href="\/assets\/(index-[\w-]+\.css)"/.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1];
+    // The treasurer's other sheet (src/styles/screens.css, named after the frame's chunk); the office has its own.
+    const others = assets.filter((name) => name.endsWith('.css') && name !== firstCss && !name.startsWith('district-'));
+    expect(others).toHaveLength(1);
+    const screensCss = others[0];
+    if (firstCss === undefined || screensCss === undefined) throw new Error('no first-load or screens stylesheet in dist');
+    const classesOf = (css: string) => new Set([...css.matchAll(/\.([a-z][\w-]*)/gi)].map((match) => match[1] ?? ''));
+    const gateClasses = classesOf(readFileSync(path.join(dist, 'assets', firstCss), 'utf8'));
+    const screensOnly = [...classesOf(readFileSync(path.join(dist, 'assets', screensCss), 'utf8'))].filter((name) => !gateClasses.has(name));
+    expect(screensOnly).toEqual(expect.arrayContaining(['top-bar__app', 'bottom-nav__item', 'report-table']));
+
+    const context = await rig.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const sheets: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'stylesheet') sheets.push(new URL(request.url()).pathname);
+      });
+      /** Classes on the page that only screens.css styles: such an element would be unstyled on the gate. */
+      const unstyledOnGate = () =>
+        page.evaluate(
+          (names) => {
+            const elements = (globalThis as unknown as StyleGlobals).document.querySelectorAll('[class]');
+            const onPage = new Set(Array.from(elements).flatMap((element) => [...element.classList]));
+            return names.filter((name) => onPage.has(name));
+          },
+          screensOnly,
+        );
+      await page.goto(`${rig.server.url}/`);
+      await waitForHeading(page, 'Selamat datang di Lumbung');
+      expect(await unstyledOnGate()).toEqual([]);
+      await page.getByRole('button', { name: /Daftarkan HP ini/ }).click();
+      await waitForHeading(page, 'Daftarkan HP ini');
+      expect(await unstyledOnGate()).toEqual([]);
+      await page.goto(`${rig.server.url}/`);
+      await startTrial(page);
+      expect(await unstyledOnGate()).toEqual([]);
+      expect(new Set(sheets)).toEqual(new Set([`/assets/${firstCss}`]));
+      await createFirstUser(page, 'Bu Siti', '246810');
+      await page.goto(`${rig.server.url}/`);
+      await waitForHeading(page, 'Lumbung terkunci');
+      expect(await unstyledOnGate()).toEqual([]);
+      // Unlocked: the frame brings the screens' sheet.
+      await page.getByLabel('PIN (6 angka)').fill('246810');
+      await page.getByRole('button', { name: 'Buka', exact: true }).click();
+      await waitForHeading(page, 'Beranda');
+      expect(sheets).toContain(`/assets/${screensCss}`);
+      const position = await page.locator('.top-bar').evaluate((bar) => (globalThis as unknown as StyleGlobals).getComputedStyle(bar).position);
+      expect(position).toBe('sticky');
     } finally {
       await context.close();
     }

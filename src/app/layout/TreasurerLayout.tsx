@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import '../../styles/screens.css';
 import { useT } from '../../i18n/use-t.ts';
 import { useFocusOnNavigation } from '../router.tsx';
 import { BottomNav } from './BottomNav.tsx';
