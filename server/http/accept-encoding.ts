@@ -1,30 +1,37 @@
 /**
- * Does a request's `Accept-Encoding` allow a content coding (RFC 9110 §12.5.3)? A coding is allowed
- * when it is listed with a non-zero weight, or when `*` is, with a non-zero weight, and the coding
- * itself is not listed. `gzip;q=0` therefore refuses gzip, which a plain substring test would not.
- * Names are case-insensitive; a malformed weight counts as 1, as browsers never send one.
+ * How much a request's `Accept-Encoding` wants a content coding (RFC 9110 §12.5.3): its weight,
+ * 0 when refused. A coding listed by name has its own weight; one not listed has the weight of `*`
+ * if `*` is listed, else 0. `gzip;q=0` therefore refuses gzip, which a substring test would not.
+ * Names are case-insensitive and `x-gzip` is gzip (§8.4.1.3); a malformed weight counts as 1, as
+ * browsers never send one.
  */
-export function acceptsEncoding(header: string | string[] | undefined, coding: 'br' | 'gzip'): boolean {
-  if (header === undefined) return false;
+export type Coding = 'br' | 'gzip';
+
+const ALIASES: Readonly<Record<string, string>> = { 'x-gzip': 'gzip' };
+const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
+
+export function encodingWeight(header: string | string[] | undefined, coding: Coding): number {
+  if (header === undefined) return 0;
   const text = Array.isArray(header) ? header.join(',') : header;
-  let wildcard: boolean | undefined;
+  let wildcard = 0;
   for (const part of text.split(',')) {
     const [rawName, ...params] = part.split(';');
-    const name = rawName?.trim().toLowerCase() ?? '';
-    if (name === '') continue;
-    const weight = weightOf(params);
-    if (name === coding) return weight > 0;
-    if (name === '*') wildcard = weight > 0;
+    const lower = rawName?.trim().toLowerCase() ?? '';
+    const name = ALIASES[lower] ?? lower;
+    if (name === coding) return weightOf(params);
+    if (name === '*') wildcard = weightOf(params);
   }
-  return wildcard === true;
+  return wildcard;
 }
+
+/** Does the request allow this coding at all? */
+export const acceptsEncoding = (header: string | string[] | undefined, coding: Coding): boolean => encodingWeight(header, coding) > 0;
 
 function weightOf(params: readonly string[]): number {
   for (const param of params) {
     const [key, value] = param.split('=').map((s) => s.trim());
-    if (key?.toLowerCase() !== 'q' || value === undefined) continue;
-    const weight = Number(value);
-    return Number.isFinite(weight) ? weight : 1;
+    if (key?.toLowerCase() !== 'q') continue;
+    return value !== undefined && QVALUE.test(value) ? Number(value) : 1;
   }
   return 1;
 }

@@ -1,6 +1,7 @@
 /**
  * Gzips API responses when the client accepts it and the body is big enough to gain (a pull of a
- * thousand entries shrinks several-fold: minutes on 2G). Static files carry their own gzip copy.
+ * thousand entries shrinks several-fold: minutes on 2G). Static files carry their own gzip and brotli
+ * copies (static-files.ts).
  */
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';

@@ -16,7 +16,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { acceptsEncoding } from './accept-encoding.ts';
+import { encodingWeight } from './accept-encoding.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,6 +44,8 @@ const REVALIDATE = new Set(['index.html', 'sw.js', 'manifest.webmanifest', 'regi
 interface CachedFile {
   mtimeMs: number;
   size: number;
+  /** The brotli copy's stamp when this entry was made: a copy written after its file is picked up. */
+  brotliStamp: string | null;
   body: Buffer;
   gzipped: Buffer | null;
   /** The build's brotli copy, when there is one and it decodes to exactly `body`. */
@@ -65,16 +67,29 @@ function cacheControlFor(relative: string): string {
   return 'public, max-age=3600, must-revalidate';
 }
 
-/** The build's `<file>.br` if it is there and decodes to `body`; null otherwise (never throws). */
-async function brotliCopyOf(absolute: string, body: Buffer): Promise<Buffer | null> {
-  let packed: Buffer;
+/** The build's copy beside a file: `<file>.br`. */
+const BROTLI_SUFFIX = '.br';
+
+/** A stamp of a file's version: its mtime and size, or null when it is not there. */
+async function stampOf(absolute: string): Promise<string | null> {
   try {
-    packed = await readFile(absolute + '.br');
+    const info = await stat(absolute);
+    return info.isFile() ? `${String(info.mtimeMs)}:${String(info.size)}` : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The build's `<file>.br` if it is there and decodes to `body`; null otherwise (never throws).
+ * A copy larger than the file is no use and is not read; one that would decode to more than the
+ * file is stopped there.
+ */
+async function brotliCopyOf(absolute: string, body: Buffer): Promise<Buffer | null> {
   try {
-    // A copy that would decode to more than the file is not the file's: stop there.
+    const info = await stat(absolute + BROTLI_SUFFIX);
+    if (!info.isFile() || info.size >= body.length) return null;
+    const packed = await readFile(absolute + BROTLI_SUFFIX);
     const unpacked = brotliDecompressSync(packed, { maxOutputLength: body.length + 1 });
     return unpacked.equals(body) ? packed : null;
   } catch {
@@ -97,14 +112,18 @@ export function createStaticFiles(rootDir: string): StaticFiles {
       return null;
     }
     if (!info.isFile()) return null;
-    const cached = cache.get(absolute);
-    if (cached?.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
-    const body = await readFile(absolute);
     const ext = path.extname(absolute).toLowerCase();
-    const compressible = COMPRESSIBLE.has(ext) && body.length > 512;
+    const textual = COMPRESSIBLE.has(ext);
+    // A build writes `sw.js` before `sw.js.br`: a request in between must not pin "no copy".
+    const brotliStamp = textual ? await stampOf(absolute + BROTLI_SUFFIX) : null;
+    const cached = cache.get(absolute);
+    if (cached?.mtimeMs === info.mtimeMs && cached.size === info.size && cached.brotliStamp === brotliStamp) return cached;
+    const body = await readFile(absolute);
+    const compressible = textual && body.length > 512;
     const entry: CachedFile = {
       mtimeMs: info.mtimeMs,
       size: info.size,
+      brotliStamp,
       body,
       gzipped: compressible ? gzipSync(body, { level: 9 }) : null,
       brotli: compressible ? await brotliCopyOf(absolute, body) : null,
@@ -127,12 +146,15 @@ export function createStaticFiles(rootDir: string): StaticFiles {
       return;
     }
     const accepted = request.headers['accept-encoding'];
-    if (file.brotli !== null && acceptsEncoding(accepted, 'br')) {
+    const brWeight = file.brotli === null ? 0 : encodingWeight(accepted, 'br');
+    const gzipWeight = file.gzipped === null ? 0 : encodingWeight(accepted, 'gzip');
+    // The smaller brotli copy unless the browser prefers gzip outright (browsers weigh both 1).
+    if (file.brotli !== null && brWeight > 0 && brWeight >= gzipWeight) {
       reply.header('content-encoding', 'br');
       void reply.code(200).send(file.brotli);
       return;
     }
-    if (file.gzipped !== null && acceptsEncoding(accepted, 'gzip')) {
+    if (file.gzipped !== null && gzipWeight > 0) {
       reply.header('content-encoding', 'gzip');
       void reply.code(200).send(file.gzipped);
       return;
@@ -153,6 +175,8 @@ export function createStaticFiles(rootDir: string): StaticFiles {
       }
       if (decoded.includes('\0')) return false;
       const relative = decoded.replace(/^\/+/, '');
+      // The build's brotli copies are how a file is sent, not files of their own.
+      if (relative.endsWith(BROTLI_SUFFIX)) return false;
       if (relative !== '') {
         const file = await load(relative);
         if (file !== null) {

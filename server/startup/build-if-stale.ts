@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCE_ROOTS = ['src', 'service-worker', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+// `scripts` holds the build's own plugins (compile hints, brotli copies): a change there changes dist.
+const SOURCE_ROOTS = ['src', 'service-worker', 'public', 'scripts', 'index.html', 'vite.config.ts', 'package.json'];
 
 function newestMtime(target: string): number {
   let info;

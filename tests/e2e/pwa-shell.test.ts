@@ -316,6 +316,12 @@ describe('content security and first load', () => {
     const gateClasses = classesOf(readFileSync(path.join(dist, 'assets', firstCss), 'utf8'));
     const screensOnly = [...classesOf(readFileSync(path.join(dist, 'assets', screensCss), 'utf8'))].filter((name) => !gateClasses.has(name));
     expect(screensOnly).toEqual(expect.arrayContaining(['top-bar__app', 'bottom-nav__item', 'report-table']));
+    // Every class the first load's code writes (its error alerts, banners and dialogs included, shown
+    // or not): none may be one that only the screens' sheet styles.
+    const firstJs = /src="\/assets\/(index-[\w-]+\.js)"/.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1] ?? '';
+    const written = [...readFileSync(path.join(dist, 'assets', firstJs), 'utf8').matchAll(/className:(["'`])([^"'`$]*)\1/g)].flatMap((match) => (match[2] ?? '').split(/\s+/));
+    expect(written.length).toBeGreaterThan(30);
+    expect(written.filter((name) => screensOnly.includes(name))).toEqual([]);
 
     const context = await rig.browser.newContext();
     try {
@@ -345,10 +351,12 @@ describe('content security and first load', () => {
       expect(await unstyledOnGate()).toEqual([]);
       expect(new Set(sheets)).toEqual(new Set([`/assets/${firstCss}`]));
       await createFirstUser(page, 'Bu Siti', '246810');
+      // The lock screen of a later start: the gate's sheet only, until the PIN opens the frame.
+      sheets.length = 0;
       await page.goto(`${rig.server.url}/`);
       await waitForHeading(page, 'Lumbung terkunci');
       expect(await unstyledOnGate()).toEqual([]);
-      // Unlocked: the frame brings the screens' sheet.
+      expect(new Set(sheets)).toEqual(new Set([`/assets/${firstCss}`]));
       await page.getByLabel('PIN (6 angka)').fill('246810');
       await page.getByRole('button', { name: 'Buka', exact: true }).click();
       await waitForHeading(page, 'Beranda');

@@ -31,5 +31,10 @@ describe('decideBuild', () => {
     // A source edited after the build, deep in a folder.
     at(path.join(root, 'src', 'app', 'App.tsx'), 3_000);
     expect(decideBuild(root, dist)).toBe('stale');
+    // One of the build's own plugins edited after a build (the brotli copies, the compile hints).
+    at(path.join(dist, 'index.html'), 4_000);
+    expect(decideBuild(root, dist)).toBe('up-to-date');
+    at(path.join(root, 'scripts', 'vite-precompress.ts'), 5_000);
+    expect(decideBuild(root, dist)).toBe('stale');
   });
 });

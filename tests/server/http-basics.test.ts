@@ -258,6 +258,8 @@ describe.each(STORE_KINDS)('HTTP basics on %s', (kind) => {
     expect(gunzipSync(gzipOnly.rawPayload).toString('utf8')).toBe(APP_JS);
     const brRefused = await get('br;q=0, gzip;q=0.5');
     expect(brRefused.headers['content-encoding']).toBe('gzip');
+    const gzipPreferred = await get('br;q=0.1, gzip');
+    expect(gzipPreferred.headers['content-encoding']).toBe('gzip');
     for (const refusing of ['br;q=0, gzip;q=0', 'identity', undefined]) {
       const plain = await get(refusing);
       expect(plain.headers['content-encoding'], String(refusing)).toBeUndefined();
@@ -265,6 +267,21 @@ describe.each(STORE_KINDS)('HTTP basics on %s', (kind) => {
     }
     // One ETag for the file whatever the coding, as for gzip before: a browser revalidating either gets a 304.
     expect(chromium.headers.etag).toBe(gzipOnly.headers.etag);
+  });
+
+  it('picks up a brotli copy written after its file was first sent, and never serves a copy by its own name', async () => {
+    const url = '/assets/late-7a8b9c.js';
+    const chromium = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+    writeFileSync(path.join(dist, 'assets', 'late-7a8b9c.js'), APP_JS);
+    const before = await h.app.inject({ method: 'GET', url, headers: chromium });
+    expect(before.headers['content-encoding']).toBe('gzip');
+    // The build writes the copy a moment after the file (sw.js is written, then compressed).
+    writeFileSync(path.join(dist, 'assets', 'late-7a8b9c.js.br'), brotliCompressSync(APP_JS));
+    const after = await h.app.inject({ method: 'GET', url, headers: chromium });
+    expect(after.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(after.rawPayload).toString('utf8')).toBe(APP_JS);
+    const copy = await h.app.inject({ method: 'GET', url: '/assets/app-1a2b3c.js.br', headers: chromium });
+    expect(copy.statusCode).toBe(404);
   });
 
   it('never sends a brotli copy that does not decode to the file', async () => {
