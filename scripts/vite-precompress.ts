@@ -1,17 +1,12 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants } from 'node:zlib';
 import type { Plugin, ResolvedConfig } from 'vite';
-
-/** Text files worth compressing (the server's own list of what it gzips, less source maps). */
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt']);
-/** Below this a compressed copy saves less than its own header; the server gzips nothing smaller either. */
-const MIN_BYTES = 512;
+// The server's own rules for what is sent compressed, so that it finds a copy wherever it looks.
+import { BROTLI_SUFFIX, isTextFile, worthCompressing } from '../server/http/compressible.ts';
 
 const compress = promisify(brotliCompress);
-
-const BROTLI_SUFFIX = '.br';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const found: string[] = [];
@@ -23,9 +18,10 @@ async function filesUnder(dir: string): Promise<string[]> {
   return found;
 }
 
-/** Writes `<file>.br` beside one built file, at brotli's densest setting. */
+/** Writes `<file>.br` beside one built text file worth it, at brotli's densest setting. */
 async function writeBrotliCopy(file: string): Promise<void> {
   const body = await readFile(file);
+  if (!worthCompressing(body.length)) return;
   const packed = await compress(body, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
@@ -45,8 +41,7 @@ async function writeBrotliCopy(file: string): Promise<void> {
  *
  * Runs after every other plugin's closeBundle (`order: 'post'`; Vite 8 runs these hooks one after
  * another), so the service worker that vite-plugin-pwa builds there, its precache manifest injected,
- * is compressed as written.
- * The precache glob (`*.{js,css,…}`) does not match `.br`, so the copies are never precached; the
+ * is compressed as written. The precache glob (`*.{js,css,…}`) does not match `.br`, so the copies are never precached; the
  * server checks that a copy decodes to the file before it sends one, so a stale copy is never sent.
  */
 export function precompressBrotli(): Plugin {
@@ -63,15 +58,9 @@ export function precompressBrotli(): Plugin {
       async handler() {
         if (config === undefined || config.build.ssr) return;
         const outDir = path.resolve(config.root, config.build.outDir);
-        const files = await filesUnder(outDir);
-        const wanted: string[] = [];
-        for (const file of files) {
-          if (!COMPRESSIBLE.has(path.extname(file).toLowerCase())) continue;
-          if ((await stat(file)).size <= MIN_BYTES) continue;
-          wanted.push(file);
-        }
+        const texts = (await filesUnder(outDir)).filter(isTextFile);
         // In parallel: each runs on libuv's thread pool, off the build's own thread.
-        await Promise.all(wanted.map(writeBrotliCopy));
+        await Promise.all(texts.map(writeBrotliCopy));
       },
     },
   };

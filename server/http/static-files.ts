@@ -17,6 +17,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { encodingWeight } from './accept-encoding.ts';
+import { BROTLI_SUFFIX, isTextFile, worthCompressing } from './compressible.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,7 +39,6 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 };
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt', '.map']);
 const REVALIDATE = new Set(['index.html', 'sw.js', 'manifest.webmanifest', 'registerSW.js']);
 
 interface CachedFile {
@@ -66,9 +66,6 @@ function cacheControlFor(relative: string): string {
   // Icons and other unhashed files: short cache, always revalidated after an hour.
   return 'public, max-age=3600, must-revalidate';
 }
-
-/** The build's copy beside a file: `<file>.br`. */
-const BROTLI_SUFFIX = '.br';
 
 /** A stamp of a file's version: its mtime and size, or null when it is not there. */
 async function stampOf(absolute: string): Promise<string | null> {
@@ -113,13 +110,13 @@ export function createStaticFiles(rootDir: string): StaticFiles {
     }
     if (!info.isFile()) return null;
     const ext = path.extname(absolute).toLowerCase();
-    const textual = COMPRESSIBLE.has(ext);
+    const textual = isTextFile(absolute);
     // A build writes `sw.js` before `sw.js.br`: a request in between must not pin "no copy".
     const brotliStamp = textual ? await stampOf(absolute + BROTLI_SUFFIX) : null;
     const cached = cache.get(absolute);
     if (cached?.mtimeMs === info.mtimeMs && cached.size === info.size && cached.brotliStamp === brotliStamp) return cached;
     const body = await readFile(absolute);
-    const compressible = textual && body.length > 512;
+    const compressible = textual && worthCompressing(body.length);
     const entry: CachedFile = {
       mtimeMs: info.mtimeMs,
       size: info.size,
