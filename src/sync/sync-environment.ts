@@ -4,6 +4,8 @@
  * Written against `globalThis` rather than `window`/`document` so this module also typechecks and
  * loads in the service worker, where those do not exist.
  */
+import { whenWebLockFree } from './web-lock.ts';
+
 export const BACKGROUND_SYNC_TAG = 'lumbung-sync';
 
 export type SyncEnvironment = {
@@ -16,6 +18,8 @@ export type SyncEnvironment = {
   clearTimer(handle: unknown): void;
   /** Asks the browser to wake the service worker with a `sync` event once a network is there. */
   registerBackgroundSync(): Promise<boolean>;
+  /** Resolves when no other context (tab, service worker) holds the lock `name`, or after `maxWaitMs`. */
+  whenLockFree(name: string, maxWaitMs: number): Promise<void>;
 };
 
 type EventTargetLike = {
@@ -54,6 +58,7 @@ export function browserEnvironment(): SyncEnvironment {
       return () => doc.removeEventListener('visibilitychange', handler);
     },
     setTimer: (callback, ms) => setTimeout(callback, ms),
+    whenLockFree: whenWebLockFree,
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     async registerBackgroundSync() {
       const container = platform.navigator?.serviceWorker;

@@ -17,7 +17,7 @@ import type { LumbungDb } from '../db/database.ts';
 import { outboxStats } from '../db/outbox.ts';
 import { Backoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { browserEnvironment, type SyncEnvironment } from './sync-environment.ts';
-import { syncOnce, type SyncOptions, type SyncResult } from './sync-once.ts';
+import { syncLockName, syncOnce, type SyncOptions, type SyncResult } from './sync-once.ts';
 import { readSyncMeta } from './sync-meta.ts';
 import { createSyncStatusStore, type SyncStatusStore } from './sync-status.ts';
 import type { FetchLike } from './transport.ts';
@@ -26,7 +26,7 @@ import type { FetchLike } from './transport.ts';
 export const IDLE_INTERVAL_MS = 5 * 60_000;
 /** A save waits this long for the next one, so a quick series of saves is one push. */
 export const SAVE_DEBOUNCE_MS = 2_000;
-/** Another tab or the worker holds the sync lock: look again after this. */
+/** Another tab or the worker holds the sync lock: wait for its run to end, but look again after this at most. */
 export const BUSY_RETRY_MS = 15_000;
 
 export type SyncEngineOptions = {
@@ -59,6 +59,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const backoff = new Backoff(options.random ?? Math.random, options.backoff ?? DEFAULT_BACKOFF);
   let timer: unknown = null;
   let running = false;
+  let following = false;
   const unsubscribe: (() => void)[] = [];
 
   function schedule(ms: number): void {
@@ -93,6 +94,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return { status: 'failed', error: 'network', detail: 'offline', tally: { pushed: 0, acked: 0, rejected: 0, flagged: 0, pulled: 0 } };
     }
     status.update({ phase: 'syncing', progress: null, nextAttemptAt: null });
+    const askedAt = now().toISOString();
     const result = await syncOnce(options.db, {
       ...options.syncOptions,
       fetch: options.fetch,
@@ -101,11 +103,39 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       onProgress: (progress) => status.update({ progress }),
     });
     await refreshOutbox();
-    settle(result);
+    settle(result, askedAt);
     return result;
   }
 
-  function settle(result: SyncResult): void {
+  /**
+   * Another tab or the service worker was syncing when we asked (they are often woken by the same
+   * moment: an enrollment, a save, the signal coming back). Wait for that run to end, then read
+   * what it left. If it finished a sync since we asked, its receipt is ours too: the status shows it
+   * at once, and only what was saved meanwhile is sent. If it did not (it failed, or it started
+   * before this phone was enrolled), sync now rather than a fixed while later.
+   */
+  async function followOtherRun(askedAt: string): Promise<void> {
+    if (following) return;
+    following = true;
+    try {
+      await env.whenLockFree(syncLockName(options.db), BUSY_RETRY_MS);
+      if (!running) return;
+      const receipt = await readSyncMeta(options.db, 'sync.receipt').catch(() => undefined);
+      if (receipt === undefined || receipt.finishedAt < askedAt) {
+        void attempt();
+        return;
+      }
+      backoff.success();
+      await refreshOutbox();
+      status.update({ phase: 'idle', lastSuccessAt: receipt.finishedAt, lastError: null, lastErrorDetail: null });
+      if (status.getSnapshot().pendingCount > 0) void attempt();
+      else schedule(IDLE_INTERVAL_MS);
+    } finally {
+      following = false;
+    }
+  }
+
+  function settle(result: SyncResult, askedAt: string): void {
     switch (result.status) {
       case 'ok':
         backoff.success();
@@ -119,8 +149,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         schedule(IDLE_INTERVAL_MS);
         return;
       case 'busy':
-        status.update({ phase: 'idle', progress: null });
-        schedule(BUSY_RETRY_MS);
+        if (timer !== null) env.clearTimer(timer);
+        timer = null;
+        status.update({ phase: 'idle', progress: null, nextAttemptAt: null });
+        void followOtherRun(askedAt);
         return;
       case 'revoked':
         // Final: nothing more is sent; every entry stays on the phone.

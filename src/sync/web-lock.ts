@@ -13,7 +13,7 @@
 export type LockOutcome<T> = { readonly ran: true; readonly value: T } | { readonly ran: false };
 
 type LockManagerLike = {
-  request<R>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<R>): Promise<R>;
+  request<R>(name: string, options: { ifAvailable?: boolean; signal?: AbortSignal }, callback: (lock: unknown) => Promise<R>): Promise<R>;
 };
 
 function lockManager(): LockManagerLike | undefined {
@@ -30,4 +30,33 @@ export async function withWebLock<T>(name: string, task: () => Promise<T>): Prom
     if (lock === null) return { ran: false };
     return { ran: true, value: await task() };
   });
+}
+
+/**
+ * Resolves once no other context holds `name` (it takes the lock and lets go at once), or after
+ * `maxWaitMs`, whichever comes first; at once where the API is missing. A context that was told
+ * `busy` waits here for the other run to end instead of guessing how long it takes. The cap keeps
+ * a run stuck on a dead link (a request waits up to its timeout) from holding the waiter as long.
+ */
+export async function whenWebLockFree(name: string, maxWaitMs: number): Promise<void> {
+  const locks = lockManager();
+  if (locks === undefined) return;
+  const giveUp = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cap = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      giveUp.abort();
+      resolve();
+    }, maxWaitMs);
+  });
+  try {
+    await locks.request(name, { signal: giveUp.signal }, () => Promise.resolve());
+  } catch {
+    // Withdrawn at the cap (the other run is still going), or refused by the lock manager: then
+    // wait out the cap all the same, so a caller that asks again does not spin while the other
+    // context still holds the lock.
+    await cap;
+  } finally {
+    clearTimeout(timer);
+  }
 }

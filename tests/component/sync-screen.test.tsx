@@ -37,6 +37,7 @@ const stillEnvironment: SyncEnvironment = {
   setTimer: () => 0,
   clearTimer: () => undefined,
   registerBackgroundSync: () => Promise.resolve(false),
+  whenLockFree: () => Promise.resolve(),
 };
 
 async function record(draft: Omit<EntryDraft, 'actor'>): Promise<string> {

@@ -24,7 +24,11 @@ type FakeEnvironment = {
   visible: boolean;
   timers: Map<number, { callback: () => void; ms: number }>;
   backgroundRegistrations: number;
+  /** The engine's waits for another context's sync to end, by lock name. */
+  lockWaits: string[];
   fireOnline(): void;
+  /** The other context lets go of the lock: every wait ends. */
+  freeLocks(): void;
   /** Runs the pending timers (not the ones they schedule). */
   fireTimers(): void;
   delays(): number[];
@@ -32,6 +36,7 @@ type FakeEnvironment = {
 
 function fakeEnvironment(): FakeEnvironment {
   const onlineListeners = new Set<() => void>();
+  const waiting: (() => void)[] = [];
   const visibleListeners = new Set<() => void>();
   let next = 0;
   const fake: FakeEnvironment = {
@@ -39,6 +44,7 @@ function fakeEnvironment(): FakeEnvironment {
     visible: true,
     timers: new Map(),
     backgroundRegistrations: 0,
+    lockWaits: [],
     env: {
       isOnline: () => fake.online,
       isVisible: () => fake.visible,
@@ -62,9 +68,16 @@ function fakeEnvironment(): FakeEnvironment {
         fake.backgroundRegistrations++;
         return Promise.resolve(true);
       },
+      whenLockFree(name) {
+        fake.lockWaits.push(name);
+        return new Promise((resolve) => waiting.push(resolve));
+      },
     },
     fireOnline: () => {
       for (const l of onlineListeners) l();
+    },
+    freeLocks: () => {
+      for (const resolve of waiting.splice(0)) resolve();
     },
     fireTimers() {
       const due = [...fake.timers.entries()];
@@ -198,8 +211,8 @@ describe('sync engine around syncOnce', () => {
       Reflect.deleteProperty(globalThis, 'navigator');
     });
 
-    it('returns busy at once while another context holds the sync lock, and runs after', async () => {
-      const held = new Set<string>();
+    /** A lock manager that answers `ifAvailable` requests; `held` is what other contexts hold. */
+    function installLocks(held: Set<string>): void {
       const locks = {
         async request<R>(name: string, ...args: unknown[]): Promise<R> {
           const callback = args.at(-1) as (lock: unknown) => Promise<R>;
@@ -217,7 +230,11 @@ describe('sync engine around syncOnce', () => {
         },
       };
       Object.defineProperty(globalThis, 'navigator', { value: { locks }, configurable: true });
+    }
 
+    it('returns busy at once while another context holds the sync lock, and runs after', async () => {
+      const held = new Set<string>();
+      installLocks(held);
       const { db } = await enrolledPhone();
       await record(db, joinDraft(newMemberId(), 'E-004', 'Ratna'));
       held.add(syncLockName(db)); // the service worker is syncing
@@ -227,6 +244,65 @@ describe('sync engine around syncOnce', () => {
       held.delete(syncLockName(db));
       expect((await syncOnce(db, { fetch: net.fetch })).status).toBe('ok');
       expect(net.pushedIds()).toHaveLength(1);
+    });
+
+    it('told busy, the engine waits for the other run and takes its receipt instead of sending again', async () => {
+      const held = new Set<string>();
+      installLocks(held);
+      const { db } = await enrolledPhone();
+      const m = newMemberId();
+      await record(db, joinDraft(m, 'E-006', 'Wati'));
+      const fake = fakeEnvironment();
+      const net = wire();
+      const engine = createSyncEngine({ db, fetch: net.fetch, environment: fake.env });
+      held.add(syncLockName(db)); // the service worker, woken by the same save, is syncing
+      engine.start();
+      await vi.waitFor(() => expect(fake.lockWaits).toEqual([syncLockName(db)]));
+      expect(net.sent).toHaveLength(0);
+      expect(fake.timers.size).toBe(0);
+
+      // The worker's run ends: it pushed the entry and left its receipt.
+      held.delete(syncLockName(db));
+      const worker = await syncOnce(db, { fetch: realFetch });
+      if (worker.status !== 'ok') throw new Error(`the worker's run: ${worker.status}`);
+      fake.freeLocks();
+      await vi.waitFor(() => expect(engine.status.getSnapshot().lastSuccessAt).toBe(worker.receipt.finishedAt));
+      expect(engine.status.getSnapshot()).toMatchObject({ phase: 'idle', pendingCount: 0, lastError: null });
+      expect(net.sent).toHaveLength(0);
+      expect(fake.delays()).toEqual([IDLE_INTERVAL_MS]);
+
+      // Busy again; this time an entry is saved while the worker runs: the engine sends just that.
+      held.add(syncLockName(db));
+      await engine.syncNow();
+      await vi.waitFor(() => expect(fake.lockWaits).toHaveLength(2));
+      held.delete(syncLockName(db));
+      const second = await syncOnce(db, { fetch: realFetch });
+      expect(second.status).toBe('ok');
+      await record(db, depositDraft(m, 'wajib', 10_000));
+      fake.freeLocks();
+      await vi.waitFor(() => expect(net.pushedIds()).toHaveLength(1), { timeout: 15_000 });
+      await vi.waitFor(() => expect(engine.status.getSnapshot()).toMatchObject({ phase: 'idle', pendingCount: 0 }));
+      engine.stop();
+    });
+
+    it('told busy by a run that then fails, the engine syncs as soon as the lock is free', async () => {
+      const held = new Set<string>();
+      installLocks(held);
+      const { db } = await enrolledPhone();
+      await record(db, joinDraft(newMemberId(), 'E-007', 'Yuni'));
+      const fake = fakeEnvironment();
+      const net = wire();
+      const engine = createSyncEngine({ db, fetch: net.fetch, environment: fake.env });
+      // e.g. the worker woke before this phone was enrolled, and its run ends "not enrolled"
+      held.add(syncLockName(db));
+      engine.start();
+      await vi.waitFor(() => expect(fake.lockWaits).toHaveLength(1));
+      held.delete(syncLockName(db));
+      fake.freeLocks();
+      await vi.waitFor(() => expect(net.pushedIds()).toHaveLength(1), { timeout: 15_000 });
+      await vi.waitFor(() => expect(engine.status.getSnapshot()).toMatchObject({ phase: 'idle', pendingCount: 0, lastError: null }));
+      expect(engine.status.getSnapshot().lastSuccessAt).not.toBeNull();
+      engine.stop();
     });
   });
 
