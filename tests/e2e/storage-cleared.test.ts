@@ -6,8 +6,14 @@
 //     says how many came back and that the unsent one cannot come from the server; and when
 //     everything was cleared (no note either), the new enrollment still says what came back and
 //     warns about entries never sent.
+//
+// "Without signal" is two things here: the context offline (the page sees no network, the service
+// worker serves the app) and a relay in front of the server that refuses pushes (the entry cannot
+// leave the phone). Offline emulation alone has a gap: a service worker woken for a Background Sync
+// event can run before the emulation reaches it, and once pushed the "unsent" sale to the real
+// server (the restore then said 3 entries came back, not 2).
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   createFirstUser,
@@ -21,8 +27,17 @@ import {
 import { homeCash, outboxLine, typeSale } from './storage-flows.ts';
 import { localCashAmounts } from './storage-page-idb.ts';
 import { useAppServerAndBrowser } from '../support/e2e-rig.ts';
+import { startHoldingProxy, type HoldingProxy } from '../support/holding-proxy.ts';
 
 const rig = useAppServerAndBrowser();
+/** The phone's origin: a relay to the server that can refuse pushes. */
+let link: HoldingProxy;
+beforeAll(async () => {
+  link = await startHoldingProxy(rig.server.url);
+});
+afterAll(async () => {
+  await link.close();
+});
 
 async function sale(page: Page, amount: string): Promise<void> {
   await typeSale(page, amount);
@@ -32,8 +47,8 @@ async function sale(page: Page, amount: string): Promise<void> {
 /** The browser clears the origin's data while the app is closed, then the treasurer opens it again. */
 async function clearAndReopen(page: Page, devtools: CDPSession, storageTypes: string): Promise<void> {
   await page.goto('about:blank');
-  await devtools.send('Storage.clearDataForOrigin', { origin: rig.server.url, storageTypes });
-  await page.goto(`${rig.server.url}/`);
+  await devtools.send('Storage.clearDataForOrigin', { origin: link.url, storageTypes });
+  await page.goto(`${link.url}/`);
 }
 
 /** The Sinkron page's restore notice, once it has counted what came back. */
@@ -51,7 +66,7 @@ describe('cleared site data', () => {
     let context: BrowserContext | undefined;
     try {
       context = await rig.browser.newContext({ viewport: { width: 360, height: 740 } });
-      const page = await openControlled(context, rig.server.url, '/');
+      const page = await openControlled(context, link.url, '/');
       page.setDefaultTimeout(30_000);
       const devtools = await context.newCDPSession(page);
       await enrollFromWelcome(page, await rig.admin.enrollmentCode(cooperativeId), 'HP Bendahara');
@@ -62,6 +77,7 @@ describe('cleared site data', () => {
       await sale(page, '20.000');
       await syncNowAndWait(page);
       await context.setOffline(true);
+      link.refusePushes(true);
       await sale(page, '30.000');
       await outboxLine(page, '1 catatan belum terkirim');
       expect(await homeCash(page)).toBe('Rp60.000');
@@ -78,6 +94,7 @@ describe('cleared site data', () => {
       expect(lostText).toContain('1 catatan terakhir belum terkirim ke server saat data hilang');
       expect(await localCashAmounts(page)).toEqual([]);
       await context.setOffline(false);
+      link.refusePushes(false);
 
       // (b) She enrolls again with a new code: the two sent sales come back, the unsent one cannot.
       await enrollFromWelcome(page, await rig.admin.enrollmentCode(cooperativeId), 'HP Bendahara');
