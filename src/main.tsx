@@ -6,12 +6,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { registerServiceWorker } from './app/update/register-service-worker.ts';
+import { whenFirstScreenShown } from './features/session/usable-mark.ts';
+import { loadErrorSentences } from './i18n/error-sentences.ts';
 import './styles/gate.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 
 const updates = registerServiceWorker();
+// Not needed by any first screen, but by every form that can fail: fetched once it is painted.
+whenFirstScreenShown(() => void loadErrorSentences().catch(() => undefined));
 
 createRoot(root).render(
   <StrictMode>

@@ -368,6 +368,32 @@ describe('content security and first load', () => {
     }
   });
 
+  it('leaves the error sentences out of the first load and fetches them once the first screen is shown', async () => {
+    const dist = path.join(PROJECT_ROOT, 'dist');
+    const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+    const firstJs = /src="\/assets\/(index-[\w-]+\.js)"/.exec(html)?.[1] ?? '';
+    // A sentence of src/i18n/errors.ts: a form that fails says it; no first screen does.
+    const sentence = 'Memori HP penuh, data belum tersimpan.';
+    expect(readFileSync(path.join(dist, 'assets', firstJs), 'utf8')).not.toContain(sentence);
+    const holders = readdirSync(path.join(dist, 'assets')).filter(
+      (name) => name.endsWith('.js') && readFileSync(path.join(dist, 'assets', name), 'utf8').includes(sentence),
+    );
+    expect(holders).toHaveLength(1);
+    const chunk = holders[0] ?? '';
+    expect(html).not.toContain(chunk);
+
+    const context = await rig.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const fetched = page.waitForRequest((request) => request.url().endsWith(`/assets/${chunk}`));
+      await page.goto(`${rig.server.url}/`);
+      await waitForHeading(page, 'Selamat datang di Lumbung');
+      await fetched;
+    } finally {
+      await context.close();
+    }
+  });
+
   it('never loads or precaches the office pages on the treasurer’s routes', async () => {
     const sw = readFileSync(path.join(PROJECT_ROOT, 'dist', 'sw.js'), 'utf8');
     expect(sw).toContain('assets/members-');
