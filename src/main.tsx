@@ -8,6 +8,7 @@ import { App } from './app/App.tsx';
 import { registerServiceWorker } from './app/update/register-service-worker.ts';
 import { whenFirstScreenShown } from './features/session/usable-mark.ts';
 import { loadErrorSentences } from './i18n/error-sentences.ts';
+import { currentLanguage, startInStoredLanguage } from './i18n/language-store.ts';
 import './styles/gate.css';
 
 const root = document.getElementById('root');
@@ -17,8 +18,15 @@ const updates = registerServiceWorker();
 // Not needed by any first screen, but by every form that can fail: fetched once it is painted.
 whenFirstScreenShown(() => void loadErrorSentences().catch(() => undefined));
 
-createRoot(root).render(
-  <StrictMode>
-    <App updates={updates} />
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <App updates={updates} />
+    </StrictMode>,
+  );
+
+// A treasurer who chose English gets her first screen in English: its catalogs come first (from the
+// worker's cache). An Indonesian start renders at once. (Not a top-level await: that makes the
+// bundler wrap every lazy chunk in a re-exporting one, a second fetch each.)
+if (currentLanguage() === 'en') void startInStoredLanguage().then(render);
+else render();

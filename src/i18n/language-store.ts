@@ -1,9 +1,11 @@
 import { create } from 'zustand';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from './catalog.ts';
+import { loadLaterEnglish } from './later-english.ts';
 
 type LanguageState = {
   readonly language: Language;
-  readonly setLanguage: (language: Language) => void;
+  /** Resolves false when the language's catalogs cannot be fetched now; true otherwise (also when a later choice won). */
+  readonly setLanguage: (language: Language) => Promise<boolean>;
 };
 
 /** localStorage key; the value is `{"state":{"language":…},"version":1}` (zustand's persist format, kept). */
@@ -35,19 +37,48 @@ function storeLanguage(language: Language): void {
   }
 }
 
+/** The last language asked for: a slower English fetch must not undo a later choice of Indonesian. */
+let asked: Language | undefined;
+
 /**
  * The chosen interface language. A UI preference, not bookkeeping data, so it lives in
  * localStorage (read synchronously before first paint) rather than IndexedDB. Written by hand
  * rather than with zustand's persist middleware: the same stored format for 1 KB less in the first
- * load (docs/performance.md §1, "Session 14").
+ * load (docs/performance.md §1, "Session 14"). English switches on only once the first load's
+ * English catalogs are there (later-english.ts); a start in English waits for them (main.tsx).
  */
 export const useLanguageStore = create<LanguageState>()((set) => ({
   language: storedLanguage(),
-  setLanguage: (language) => {
+  setLanguage: async (language) => {
+    asked = language;
+    if (language === 'en') {
+      try {
+        await loadLaterEnglish();
+      } catch {
+        return false;
+      }
+    }
+    // Tapped English, then Indonesian before English arrived: Indonesian stays.
+    if (asked !== language) return true;
     storeLanguage(language);
     set({ language });
+    return true;
   },
 }));
 
 export const currentLanguage = (): Language => useLanguageStore.getState().language;
-export const setLanguage = (language: Language): void => useLanguageStore.getState().setLanguage(language);
+export const setLanguage = (language: Language): Promise<boolean> => useLanguageStore.getState().setLanguage(language);
+
+/**
+ * At start, before the first render: the stored language's catalogs. When the English ones cannot
+ * be fetched (the worker's cache gone and no signal), this start is in Indonesian; the choice stays
+ * stored for the next one.
+ */
+export async function startInStoredLanguage(): Promise<void> {
+  if (currentLanguage() !== 'en') return;
+  try {
+    await loadLaterEnglish();
+  } catch {
+    useLanguageStore.setState({ language: 'id' });
+  }
+}

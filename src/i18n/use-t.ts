@@ -1,23 +1,23 @@
 import type { Language } from './catalog.ts';
-import { en } from './en.ts';
+import { defineMessages, englishLater } from './define-messages.ts';
 import { id } from './id.ts';
-import { currentLanguage, useLanguageStore } from './language-store.ts';
+import { useLanguageStore } from './language-store.ts';
 
 export type FrameMessages = typeof id;
 
-const CATALOGS: Record<Language, FrameMessages> = { id, en };
+const frame = defineMessages({ id, en: englishLater(() => import('./frame.en.ts').then((module) => module.en)) });
 
 /** The frame's messages in a given language. */
-export const messagesFor = (language: Language): FrameMessages => CATALOGS[language];
+export const messagesFor = (language: Language): FrameMessages => frame.in(language);
 
 /** React hook: the frame's messages in the current language; re-renders when it changes. */
 export function useT(): FrameMessages {
-  return CATALOGS[useLanguageStore((state) => state.language)];
+  return frame.useMessages();
 }
 
 /** Outside React (event handlers, non-component code): the messages in the current language. */
 export function t(): FrameMessages {
-  return CATALOGS[currentLanguage()];
+  return frame.current();
 }
 
 /** React hook: the current language code, e.g. for `formatDateLong(date, lang)`. */

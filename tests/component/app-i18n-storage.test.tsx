@@ -10,6 +10,7 @@ import { defineMessages } from '../../src/i18n/define-messages.ts';
 import { describeError } from '../../src/i18n/errors.ts';
 import { formatBytes, formatRupiah } from '../../src/i18n/format.ts';
 import { setLanguage, useLanguageStore } from '../../src/i18n/language-store.ts';
+import { loadLaterEnglish } from '../../src/i18n/later-english.ts';
 import { messagesFor } from '../../src/i18n/use-t.ts';
 import { rupiah } from '../../src/domain/money.ts';
 
@@ -23,9 +24,9 @@ describe('defineMessages', () => {
     en: { title: 'Members', count: (n: number) => `${String(n)} members` },
   });
 
-  it('answers in the current language and in a chosen one', () => {
+  it('answers in the current language and in a chosen one', async () => {
     expect(bundle.current().count(3)).toBe('3 anggota');
-    setLanguage('en');
+    expect(await setLanguage('en')).toBe(true);
     expect(bundle.current().count(3)).toBe('3 members');
     expect(bundle.in('id').title).toBe('Anggota');
   });
@@ -64,7 +65,9 @@ describe('formatting re-exported for screens', () => {
 });
 
 describe('the frame catalogs', () => {
-  it('has the same keys in English as in Indonesian at runtime too', () => {
+  it('has the same keys in English as in Indonesian at runtime too', async () => {
+    await loadLaterEnglish();
+    expect(messagesFor('en').nav.home).toBe('Home');
     const keys = (tree: object, prefix = ''): string[] =>
       Object.entries(tree).flatMap(([key, value]) =>
         typeof value === 'object' && value !== null ? keys(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
@@ -83,7 +86,8 @@ describe('route table', () => {
     expect(matchRoute('/anggota-lama')).toBeUndefined();
   });
 
-  it("titles the lazy screens with their own headings' words, in both languages", () => {
+  it("titles the lazy screens with their own headings' words, in both languages", async () => {
+    await loadLaterEnglish();
     for (const language of ['id', 'en'] as const) {
       const m = messagesFor(language);
       const title = (path: string) => matchRoute(path)?.title(m);

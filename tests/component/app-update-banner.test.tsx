@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UpdateBanner } from '../../src/app/update/UpdateBanner.tsx';
 import { laterUpdateSource, type UpdateEvent, type UpdateSource } from '../../src/app/update/update-source.ts';
-import { useLanguageStore } from '../../src/i18n/language-store.ts';
+import { setLanguage, useLanguageStore } from '../../src/i18n/language-store.ts';
 
 /**
  * A registration stand-in with the same shape workboxUpdateSource gives the banner: it records
@@ -90,8 +90,8 @@ describe('the update banner', () => {
     expect(sw.calls.skipWaiting).toBe(0);
   });
 
-  it('speaks English when English is chosen', () => {
-    useLanguageStore.setState({ language: 'en' });
+  it('speaks English when English is chosen', async () => {
+    await setLanguage('en');
     const sw = fakeRegistration(true);
     render(<UpdateBanner source={sw.source} reload={sw.reload} />);
     expect(screen.getByText('A new version is available')).toBeInTheDocument();

@@ -30,7 +30,7 @@ describe('FormError', () => {
 
   it('in English too, and a reject reason of the entry checks gets its own sentence', async () => {
     const { FormError, setLanguage } = await freshModules();
-    setLanguage('en');
+    await setLanguage('en');
     render(<FormError code="lines-unbalanced" />);
     expect(screen.getByRole('alert')).toHaveTextContent('Something went wrong (code: lines-unbalanced). Data already saved is safe.');
     await screen.findByText('The entry’s journal does not balance (debit differs from credit).');

@@ -13,7 +13,7 @@ import { WelcomeScreen } from '../../src/features/enroll/WelcomeScreen.tsx';
 import { openDatabaseForTests } from '../../src/features/session/database.ts';
 import { RestoreNoticeCard } from '../../src/features/sync/SiteDataCards.tsx';
 import { useSiteDataWatch } from '../../src/features/sync/site-data.ts';
-import { useLanguageStore } from '../../src/i18n/language-store.ts';
+import { setLanguage, useLanguageStore } from '../../src/i18n/language-store.ts';
 import { writeSyncMeta } from '../../src/sync/sync-meta.ts';
 import { watchMetaWrites } from '../support/meta-writes.ts';
 
@@ -49,7 +49,7 @@ describe('lost books on the welcome screen', () => {
     expect(screen.queryByTestId('lost-books')).not.toBeInTheDocument();
   });
 
-  it('names the cooperative, the entries, the unsent ones and what to do — Indonesian, then English', () => {
+  it('names the cooperative, the entries, the unsent ones and what to do — Indonesian, then English', async () => {
     localStorage.setItem(MARKER_KEY, JSON.stringify(lostNote));
     const { unmount } = render(<WelcomeScreen />);
     const alert = screen.getByTestId('lost-books');
@@ -58,7 +58,7 @@ describe('lost books on the welcome screen', () => {
     expect(alert).toHaveTextContent('Minta kode pendaftaran baru ke Dinas Koperasi');
     expect(alert).toHaveTextContent('2 catatan terakhir belum terkirim ke server saat data hilang');
     unmount();
-    useLanguageStore.setState({ language: 'en' });
+    await setLanguage('en');
     render(<WelcomeScreen />);
     expect(screen.getByTestId('lost-books')).toHaveTextContent('This phone held the books of KSP Sumber Rejeki with 12 entries');
     expect(screen.getByTestId('lost-books')).toHaveTextContent('The last 2 entries had not been sent');

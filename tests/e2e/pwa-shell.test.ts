@@ -394,6 +394,35 @@ describe('content security and first load', () => {
     }
   });
 
+  it('leaves English out of the first load, fetches it when chosen, and starts in it offline next time', async () => {
+    const dist = path.join(PROJECT_ROOT, 'dist');
+    const firstJs = /src="\/assets\/(index-[\w-]+\.js)"/.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1] ?? '';
+    const firstLoad = readFileSync(path.join(dist, 'assets', firstJs), 'utf8');
+    expect(firstLoad).toContain('Selamat datang di Lumbung');
+    expect(firstLoad).not.toContain('Welcome to Lumbung');
+
+    const context = await rig.browser.newContext();
+    try {
+      const page = await openControlled(context);
+      await waitForHeading(page, 'Selamat datang di Lumbung');
+      const english: string[] = [];
+      page.on('request', (request) => {
+        if (/\.en-[\w-]+\.js$/.test(request.url())) english.push(request.url());
+      });
+      // Not `check()`: the radio follows the language, which switches once the English has arrived.
+      await page.getByRole('radio', { name: 'English' }).click();
+      await waitForHeading(page, 'Welcome to Lumbung');
+      expect(english.length).toBeGreaterThan(0);
+      // The next start, without signal: the worker serves the English too, before the first screen.
+      await context.setOffline(true);
+      await page.reload();
+      await waitForHeading(page, 'Welcome to Lumbung');
+      expect(await page.getByRole('radio', { name: 'English' }).isChecked()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('never loads or precaches the office pages on the treasurer’s routes', async () => {
     const sw = readFileSync(path.join(PROJECT_ROOT, 'dist', 'sw.js'), 'utf8');
     expect(sw).toContain('assets/members-');

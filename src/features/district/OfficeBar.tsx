@@ -35,7 +35,7 @@ export function OfficeBar({ username }: { readonly username: string }) {
           type="button"
           className="button"
           lang={language === 'id' ? 'en' : 'id'}
-          onClick={() => setLanguage(language === 'id' ? 'en' : 'id')}
+          onClick={() => void setLanguage(language === 'id' ? 'en' : 'id')}
         >
           {m.bar.otherLanguage}
         </button>

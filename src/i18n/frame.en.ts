@@ -1,6 +1,7 @@
 import type { id } from './id.ts';
 
 // English, typed against the Indonesian catalog: every key must exist and no extra key may appear.
+// Fetched only when English is chosen (later-english.ts).
 export const en: typeof id = {
   app: {
     name: 'Lumbung',

@@ -1,0 +1,50 @@
+import type { EnrollMessages } from './messages.ts';
+
+/** The English of `enrollMessages`: fetched only when English is chosen (src/i18n/later-english.ts). */
+export const en: EnrollMessages = {
+  welcome: {
+    title: 'Welcome to Lumbung',
+    intro: 'The village cooperative’s cash book on your phone. Everything is saved on the phone, even without signal.',
+    enrollTitle: 'Enroll this phone',
+    enrollHint: 'Use the code from the district cooperative office. Entries are sent to the office when there is signal.',
+    tryTitle: 'Try it first without enrolling',
+    tryHint: 'Record as usual. Enroll later without losing any entry.',
+    starting: 'Preparing the phone…',
+    languageLegend: 'Language',
+    languageHint: 'You can change it later in Settings.',
+    back: 'Back',
+  },
+  form: {
+    title: 'Enroll this phone',
+    intro: 'Enter the enrollment code from the district office. A code works once, for 7 days.',
+    code: 'Enrollment code',
+    codeHint: '12 letters and digits, e.g. ABCD-EFGH-JK23.',
+    server: 'District server address',
+    serverHint: 'Leave it as it is unless the office gave you another address.',
+    deviceName: 'Name of this phone',
+    deviceNameHint: 'So the office knows which phone it is, e.g. "Treasurer’s phone".',
+    defaultDeviceName: 'HP Bendahara',
+    submit: 'Enroll',
+    sending: 'Enrolling…',
+    success: (name: string) => `This phone is enrolled with ${name}.`,
+    reissued: (n: number) => `${n} entries from the trial are now the cooperative’s and will be sent to the office.`,
+  },
+  errors: {
+    codeEmpty: 'The enrollment code is required.',
+    codeCharacters: 'The code has letters and digits only.',
+    codeShort: (n: number) => `The code is too short: ${n} of 12 letters and digits.`,
+    codeLong: (n: number) => `The code is too long: ${n}, it should be 12 letters and digits.`,
+    serverEmpty: 'The server address is required.',
+    serverInvalid: 'The server address is not valid. Example: https://lumbung.dinas.go.id',
+    deviceNameEmpty: 'The phone’s name is required.',
+    deviceNameLong: 'The phone’s name is too long (at most 60 characters).',
+    startFailed: 'The phone could not be prepared. Close and reopen the app.',
+  },
+  page: {
+    title: 'Phone enrollment',
+    localMode: 'Trial mode — not connected to the district office',
+    localIntro: 'Your entries are on this phone only. Enroll it to report to the district office; every entry stays.',
+    enrolled: (name: string) => `This phone is enrolled with ${name}.`,
+    enrolledAt: (date: string) => `Since ${date}.`,
+  },
+};

@@ -1,0 +1,75 @@
+import type { UsersMessages } from './messages.ts';
+import type { UserRole } from '../../db/users.ts';
+import { clock } from './clock-text.ts';
+
+const ROLE_EN: Record<UserRole, string> = { bendahara: 'Treasurer', ketua: 'Chair', pengawas: 'Supervisor' };
+
+/** The English of `usersMessages`: fetched only when English is chosen (src/i18n/later-english.ts). */
+export const en: UsersMessages = {
+  role: (role: UserRole) => ROLE_EN[role],
+  roleHint: (role: UserRole): string =>
+    role === 'pengawas' ? 'Read only, cannot record' : role === 'bendahara' ? 'Everything, including users' : 'All recording',
+  name: 'Name',
+  nameHint: 'The name recorded on every entry, e.g. "Bu Siti".',
+  pin: 'PIN (6 digits)',
+  pinAgain: 'Repeat PIN',
+  pinHint: 'Keep the PIN secret. Do not use a birth date.',
+  roleLabelFixed: (role: string) => `Role: ${role}`,
+  errors: {
+    nameEmpty: 'Name is required.',
+    nameLong: 'The name is too long (at most 60 characters).',
+    nameTaken: 'Another user of this phone already has this name.',
+    pinEmpty: 'PIN is required.',
+    pinDigits: 'The PIN may contain digits only.',
+    pinLength: (n: number) => `The PIN must be 6 digits (now ${n}).`,
+    pinMismatch: 'The second PIN differs from the first.',
+    pinWrong: (left: number) => `Wrong PIN. ${left} attempts left before a temporary lock.`,
+    pinWrongLocked: 'Too many wrong PINs. Wait a moment, then try again.',
+    pinWrongShort: 'The current PIN is wrong.',
+    locked: (seconds: number) => `Too many wrong PINs. Try again in ${clock(seconds)}.`,
+    userUnknown: 'This user is no longer on this phone.',
+    saveFailed: 'Could not save the user. Try again.',
+  },
+  firstUser: {
+    title: 'Create the first user',
+    intro: 'You are the cooperative’s treasurer on this phone. Choose a PIN to open the app.',
+    submit: 'Save and enter',
+    saving: 'Saving…',
+  },
+  lock: {
+    title: 'Lumbung is locked',
+    intro: 'Choose your name, then enter your PIN.',
+    who: 'Who is using the phone?',
+    unlock: 'Unlock',
+    checking: 'Checking PIN…',
+  },
+  page: {
+    title: 'Users of this phone',
+    menuLabel: 'Users and PINs',
+    menuHint: 'Treasurer, chair, supervisor; change PIN; auto-lock',
+    intro: 'Everyone uses their own PIN. The user’s name is recorded on every entry they make.',
+    you: 'You',
+    lockNow: 'Lock now',
+    listTitle: 'Users',
+    addTitle: 'Add a user',
+    roleLabel: 'Role',
+    add: 'Add user',
+    added: (name: string) => `${name} added.`,
+    remove: (name: string) => `Remove ${name}`,
+    removeTitle: (name: string) => `Remove user ${name}?`,
+    removeBody: 'Entries they made stay, under their name. They can no longer open the app.',
+    removeConfirm: 'Yes, remove',
+    removed: (name: string) => `${name} removed.`,
+    lastTreasurer: 'The last treasurer cannot be removed.',
+    onlyTreasurer: 'Only the treasurer can add or remove users.',
+    changePinTitle: 'Change my PIN',
+    currentPin: 'Current PIN',
+    newPin: 'New PIN (6 digits)',
+    newPinAgain: 'Repeat new PIN',
+    changePin: 'Change PIN',
+    pinChanged: 'PIN changed.',
+    autoLockTitle: 'Auto-lock',
+    autoLockLabel: 'Lock after not being used for',
+    minutes: (n: number) => `${n} minutes`,
+  },
+};
