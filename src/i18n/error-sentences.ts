@@ -1,5 +1,5 @@
 /**
- * The error sentences (errors.ts, with the entry checks' reasons: ~4 KB compressed, both languages)
+ * The error sentences (errors.ts, with the entry checks' reasons: ~2.5 KB brotli, both languages)
  * are not part of the first load: no first screen shows an error, and on 2G every kilobyte before
  * the first screen costs ~30 ms (docs/performance.md §1, "Session 14"). They are fetched once the
  * first screen is painted (main.tsx), from the service worker's cache on every later start, so a

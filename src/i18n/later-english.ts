@@ -1,6 +1,6 @@
 /**
- * The English of the first load's catalogs (defineMessages with `englishLater`): ~2.5 KB brotli
- * that no Indonesian start needs, ~80 ms over 2G (docs/performance.md §1, "Session 14"). Each such
+ * The English of the first load's catalogs (defineMessages with `englishLater`): 1.7 KB brotli
+ * that no Indonesian start needs, ~50 ms over 2G (docs/performance.md §1, "Session 14"). Each such
  * catalog registers its loader as its module is evaluated; `loadLaterEnglish` runs every one not
  * yet loaded, and the language store switches to English only after it resolved.
  */
