@@ -133,30 +133,20 @@ export function createStaticFiles(rootDir: string): StaticFiles {
   }
 
   function send(request: FastifyRequest, reply: FastifyReply, file: CachedFile): void {
+    const { coding, body } = representationFor(file, request.headers['accept-encoding']);
+    // One validator per coding (RFC 9110 §8.8.3): the br, gzip and plain bodies are different
+    // representations, so a cache holding one must not be told by a 304 that it holds another.
+    const etag = coding === 'identity' ? file.etag : `${file.etag.slice(0, -1)}-${coding}"`;
     reply.header('content-type', file.contentType);
     reply.header('cache-control', file.cacheControl);
-    reply.header('etag', file.etag);
+    reply.header('etag', etag);
     reply.header('vary', 'accept-encoding');
-    const ifNoneMatch = request.headers['if-none-match'];
-    if (typeof ifNoneMatch === 'string' && ifNoneMatch.split(/\s*,\s*/).includes(file.etag)) {
+    if (noneMatch(request.headers['if-none-match'], etag)) {
       void reply.code(304).send();
       return;
     }
-    const accepted = request.headers['accept-encoding'];
-    const brWeight = file.brotli === null ? 0 : encodingWeight(accepted, 'br');
-    const gzipWeight = file.gzipped === null ? 0 : encodingWeight(accepted, 'gzip');
-    // The smaller brotli copy unless the browser prefers gzip outright (browsers weigh both 1).
-    if (file.brotli !== null && brWeight > 0 && brWeight >= gzipWeight) {
-      reply.header('content-encoding', 'br');
-      void reply.code(200).send(file.brotli);
-      return;
-    }
-    if (file.gzipped !== null && gzipWeight > 0) {
-      reply.header('content-encoding', 'gzip');
-      void reply.code(200).send(file.gzipped);
-      return;
-    }
-    void reply.code(200).send(file.body);
+    if (coding !== 'identity') reply.header('content-encoding', coding);
+    void reply.code(200).send(body);
   }
 
   return {
@@ -192,4 +182,24 @@ export function createStaticFiles(rootDir: string): StaticFiles {
       return true;
     },
   };
+}
+
+type Representation = { readonly coding: 'br' | 'gzip' | 'identity'; readonly body: Buffer };
+
+/** The smaller brotli copy unless the browser prefers gzip outright (browsers weigh both 1). */
+function representationFor(file: CachedFile, accepted: string | undefined): Representation {
+  const brWeight = file.brotli === null ? 0 : encodingWeight(accepted, 'br');
+  const gzipWeight = file.gzipped === null ? 0 : encodingWeight(accepted, 'gzip');
+  if (file.brotli !== null && brWeight > 0 && brWeight >= gzipWeight) return { coding: 'br', body: file.brotli };
+  if (file.gzipped !== null && gzipWeight > 0) return { coding: 'gzip', body: file.gzipped };
+  return { coding: 'identity', body: file.body };
+}
+
+/** If-None-Match's weak comparison (RFC 9110 §13.1.2): `*`, or any listed tag, `W/` or not. */
+function noneMatch(header: string | string[] | undefined, etag: string): boolean {
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
 }
