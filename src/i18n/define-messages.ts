@@ -22,9 +22,9 @@ export class EnglishLater<M extends MessageTree> {
  *
  *   en: englishLater(() => import('./messages.en.ts').then((module) => module.en)),
  *
- * Each `*.en.ts` is a small chunk of its own; choosing English fetches them all at once
- * (later-english.ts). Until they have arrived the bundle answers in Indonesian; language-store.ts
- * switches only once they have.
+ * Every `*.en.ts` goes into one chunk (vite.config.ts), so choosing English is one fetch
+ * (later-english.ts). Until it has arrived the bundle answers in Indonesian; language-store.ts
+ * switches only once it has.
  */
 export const englishLater = <M extends MessageTree>(load: () => Promise<M>): EnglishLater<M> => new EnglishLater(load);
 
