@@ -21,7 +21,8 @@
  *                                 APP_DIR=<a kept build> to measure that one; PARTS=cold,warm,worker-stopped;
  *                                 BEFORE=<a kept app build>: opened alternately with this one in the
  *                                 warm parts, and a row of this tree ÷ before, run by run;
- *                                 CPU=6: app and blank page throttled ×6 instead of ×4; rows to load-cpu6.json)
+ *                                 CPU=6: app and blank page throttled ×6 instead of ×4; rows to load-cpu6.json;
+ *                                 LANGUAGE=en: the app's warm starts in English, as a treasurer who chose it)
  *   PROFILE=warm node --import tsx bench/load.bench.ts   CPU profile of warm starts (app and blank),
  *                                                        up to the first screen painted: self time
  *                                                        per function and per script
@@ -44,6 +45,10 @@ const WARM_RUNS = Number(process.env.WARM_RUNS ?? 15);
 const PARTS = new Set((process.env.PARTS ?? 'cold,warm,worker-stopped').split(','));
 /** CDP CPU throttling: ×4 unless `CPU=6` (support/cpu-rate.ts). */
 const CPU = CPU_RATE;
+/** LANGUAGE=en: the app (and BEFORE) start in English; the blank page has no language. A typo throws. */
+const LANGUAGE = process.env.LANGUAGE ?? 'id';
+if (LANGUAGE !== 'id' && LANGUAGE !== 'en') throw new Error(`LANGUAGE must be id or en, not ${LANGUAGE}`);
+const ENGLISH = LANGUAGE === 'en';
 const MARK = 'lumbung:usable';
 
 /**
@@ -391,9 +396,9 @@ async function main(): Promise<void> {
       ...(PARTS.has('worker-stopped') ? (['welcome', 'lock screen'] as const).map((screen) => ({ screen, workerStopped: true })) : []),
     ];
     for (const { screen, workerStopped } of warmStarts) {
-      const appCtx = await installedOffline(browser, `${app.url}/`, screen === 'lock screen');
+      const appCtx = await installedOffline(browser, `${app.url}/`, screen === 'lock screen', ENGLISH);
       const blankCtx = await installedOffline(browser, `${blank.url}/`);
-      const beforeCtx = before === undefined ? undefined : await installedOffline(browser, `${before.url}/`, screen === 'lock screen');
+      const beforeCtx = before === undefined ? undefined : await installedOffline(browser, `${before.url}/`, screen === 'lock screen', ENGLISH);
       const openBefore = async () => (beforeCtx === undefined || before === undefined ? undefined : warmLoad(beforeCtx, `${before.url}/`, undefined, workerStopped));
       await warmLoad(appCtx, `${app.url}/`, undefined, workerStopped);
       await openBefore();
@@ -409,7 +414,7 @@ async function main(): Promise<void> {
       }
       const ratio = pairedRatios(a.map((r) => r.usableMs), b.map((r) => r.usableMs));
       const usable = summarize(a.map((r) => r.usableMs));
-      const profile = `offline, CPU ×${String(CPU)}, ${screen}${workerStopped ? ', service worker stopped before each open (its thread not throttled)' : ''}`;
+      const profile = `offline, CPU ×${String(CPU)}, ${screen}${ENGLISH ? ', in English' : ''}${workerStopped ? ', service worker stopped before each open (its thread not throttled)' : ''}`;
       results.add({
         work: workerStopped ? 'warm start, service worker stopped: navigation → usable' : 'warm start from the service worker: navigation → usable',
         profile,

@@ -115,9 +115,10 @@ export async function stopServiceWorkers(cdp: CDPSession): Promise<void> {
 /**
  * A phone with the app (or the blank page) installed: opened once online until its service worker is
  * active, then offline. `setUp`: the app's phone is set up first (trial mode and a bendahara), so
- * later opens show the lock screen.
+ * later opens show the lock screen. `english`: later opens start in English (the stored choice, in
+ * the app's own format: src/i18n/language-store.ts).
  */
-export async function installedOffline(browser: Browser, url: string, setUp = false): Promise<BrowserContext> {
+export async function installedOffline(browser: Browser, url: string, setUp = false, english = false): Promise<BrowserContext> {
   const context = await phoneContext(browser);
   const page = await context.newPage();
   await page.goto(url);
@@ -125,6 +126,9 @@ export async function installedOffline(browser: Browser, url: string, setUp = fa
     await navigator.serviceWorker.ready;
   });
   if (setUp) await setUpTrialPhone(page, { name: 'Bu Siti', pin: '123456' });
+  if (english) {
+    await page.evaluate(() => localStorage.setItem('lumbung.language', JSON.stringify({ state: { language: 'en' }, version: 1 })));
+  }
   await page.close();
   await context.setOffline(true);
   return context;
