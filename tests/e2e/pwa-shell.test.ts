@@ -45,6 +45,10 @@ type StyleGlobals = {
 
 const heading = (page: Page) => page.locator('#root h1').first();
 
+/** The built first-load script's file name (index.html's entry, `index-<hash>.js`), '' if none. */
+const firstLoadScript = (): string =>
+  /src="\/assets\/(index-[\w-]+\.js)"/.exec(readFileSync(path.join(PROJECT_ROOT, 'dist', 'index.html'), 'utf8'))?.[1] ?? '';
+
 /** The treasurer's screens behind the session gate, each with the title it shows. */
 const REAL_SCREENS = [
   ['/', 'Beranda'],
@@ -264,9 +268,9 @@ describe('content security and first load', () => {
     expect(startsWithHint('append-entry-')).toBe(true);
     expect(startsWithHint('cash-')).toBe(true);
     // The first load (index.html's entry) stays lazily compiled, and so does a screen that never saves.
-    const entry = /src="\/assets\/(index-[\w-]+\.js)"/.exec(readFileSync(path.join(PROJECT_ROOT, 'dist', 'index.html'), 'utf8'))?.[1];
-    expect(entry).toBeDefined();
-    expect(startsWithHint(entry ?? 'index-')).toBe(false);
+    const entry = firstLoadScript();
+    expect(entry).not.toBe('');
+    expect(startsWithHint(entry)).toBe(false);
     expect(startsWithHint('reports-')).toBe(false);
   });
 
@@ -318,7 +322,7 @@ describe('content security and first load', () => {
     expect(screensOnly).toEqual(expect.arrayContaining(['top-bar__app', 'bottom-nav__item', 'report-table']));
     // Every class the first load's code writes (its error alerts, banners and dialogs included, shown
     // or not): none may be one that only the screens' sheet styles.
-    const firstJs = /src="\/assets\/(index-[\w-]+\.js)"/.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1] ?? '';
+    const firstJs = firstLoadScript();
     const written = [...readFileSync(path.join(dist, 'assets', firstJs), 'utf8').matchAll(/className:(["'`])([^"'`$]*)\1/g)].flatMap((match) => (match[2] ?? '').split(/\s+/));
     expect(written.length).toBeGreaterThan(30);
     expect(written.filter((name) => screensOnly.includes(name))).toEqual([]);
@@ -371,7 +375,7 @@ describe('content security and first load', () => {
   it('leaves the error sentences out of the first load and fetches them once the first screen is shown', async () => {
     const dist = path.join(PROJECT_ROOT, 'dist');
     const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-    const firstJs = /src="\/assets\/(index-[\w-]+\.js)"/.exec(html)?.[1] ?? '';
+    const firstJs = firstLoadScript();
     // A sentence of src/i18n/errors.ts: a form that fails says it; no first screen does.
     const sentence = 'Memori HP penuh, data belum tersimpan.';
     expect(readFileSync(path.join(dist, 'assets', firstJs), 'utf8')).not.toContain(sentence);
@@ -396,7 +400,7 @@ describe('content security and first load', () => {
 
   it('leaves English out of the first load, fetches it when chosen, and starts in it offline next time', async () => {
     const dist = path.join(PROJECT_ROOT, 'dist');
-    const firstJs = /src="\/assets\/(index-[\w-]+\.js)"/.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1] ?? '';
+    const firstJs = firstLoadScript();
     const firstLoad = readFileSync(path.join(dist, 'assets', firstJs), 'utf8');
     expect(firstLoad).toContain('Selamat datang di Lumbung');
     expect(firstLoad).not.toContain('Welcome to Lumbung');
