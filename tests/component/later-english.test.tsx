@@ -69,4 +69,39 @@ describe('the first load’s English', () => {
     expect(screen.getByRole('radio', { name: 'Bahasa Indonesia' })).toBeChecked();
     expect(app.enrollMessages.current().welcome.title).toBe('Selamat datang di Lumbung');
   });
+
+  it('shows English as chosen while it is on its way, then switches', async () => {
+    const app = await freshStart();
+    let arrive: () => void = () => undefined;
+    app.registerLaterEnglish(() => new Promise<void>((resolve) => (arrive = resolve)));
+    render(<app.LanguagePicker legend="Bahasa" hint="Bisa diganti lagi di Pengaturan." />);
+    await userEvent.click(screen.getByRole('radio', { name: 'English' }));
+    expect(screen.getByRole('radio', { name: 'English' })).toBeChecked();
+    expect(screen.getByRole('status')).toHaveTextContent('Memuat bahasa Inggris… — Loading English…');
+    expect(screen.getByRole('group')).toHaveAttribute('aria-busy', 'true');
+    expect(app.currentLanguage()).toBe('id');
+    arrive();
+    await vi.waitFor(() => expect(app.currentLanguage()).toBe('en'));
+    expect(screen.getByRole('radio', { name: 'English' })).toBeChecked();
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(screen.getByRole('group')).toHaveAttribute('aria-busy', 'false');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('lets Indonesian win over an English fetch that fails later, without an alert for it', async () => {
+    const app = await freshStart();
+    let fail: (error: Error) => void = () => undefined;
+    app.registerLaterEnglish(() => new Promise<void>((_, reject) => (fail = reject)));
+    render(<app.LanguagePicker legend="Bahasa" hint="Bisa diganti lagi di Pengaturan." />);
+    await userEvent.click(screen.getByRole('radio', { name: 'English' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Bahasa Indonesia' }));
+    expect(screen.getByRole('radio', { name: 'Bahasa Indonesia' })).toBeChecked();
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    fail(new TypeError('Failed to fetch dynamically imported module'));
+    // Let the failed fetch settle, then check that nothing about it was said.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('radio', { name: 'Bahasa Indonesia' })).toBeChecked();
+    expect(app.currentLanguage()).toBe('id');
+  });
 });
