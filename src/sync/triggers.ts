@@ -60,6 +60,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let timer: unknown = null;
   let running = false;
   let following = false;
+  let inFlight: Promise<SyncResult> | null = null;
   const unsubscribe: (() => void)[] = [];
 
   function schedule(ms: number): void {
@@ -88,45 +89,62 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function attempt(manual = false): Promise<SyncResult> {
+    // Two triggers at once (online and visible, a save during a sync) share one run, and its
+    // result is applied once: applied twice, one failure would step the back-off twice.
+    if (inFlight !== null) return inFlight;
     if (!manual && !env.isOnline()) {
       status.update({ phase: 'offline', lastError: 'network', lastErrorDetail: 'offline' });
       schedule(backoff.failure());
       return { status: 'failed', error: 'network', detail: 'offline', tally: { pushed: 0, acked: 0, rejected: 0, flagged: 0, pulled: 0 } };
     }
     status.update({ phase: 'syncing', progress: null, nextAttemptAt: null });
-    const askedAt = now().toISOString();
-    const result = await syncOnce(options.db, {
-      ...options.syncOptions,
-      fetch: options.fetch,
-      now,
-      baseUrl: options.baseUrl,
-      onProgress: (progress) => status.update({ progress }),
-    });
-    await refreshOutbox();
-    settle(result, askedAt);
-    return result;
+    const run = (async () => {
+      const result = await syncOnce(options.db, {
+        ...options.syncOptions,
+        fetch: options.fetch,
+        now,
+        baseUrl: options.baseUrl,
+        onProgress: (progress) => status.update({ progress }),
+      });
+      await refreshOutbox();
+      settle(result);
+      return result;
+    })();
+    inFlight = run;
+    try {
+      return await run;
+    } finally {
+      inFlight = null;
+    }
   }
 
   /**
    * Another tab or the service worker was syncing when we asked (they are often woken by the same
    * moment: an enrollment, a save, the signal coming back). Wait for that run to end, then read
-   * what it left. If it finished a sync since we asked, its receipt is ours too: the status shows it
+   * what it left. If it finished a sync while we waited, its receipt is ours too: the status shows it
    * at once, and only what was saved meanwhile is sent. If it did not (it failed, or it started
    * before this phone was enrolled), sync now rather than a fixed while later.
+   *
+   * "Finished while we waited" is the receipt having changed, not a comparison of times: a receipt
+   * written while the phone's clock ran ahead would otherwise pass for fresh after the clock was put
+   * right. (A run that ended before the first read costs one sync of our own; harmless.)
    */
-  async function followOtherRun(askedAt: string): Promise<void> {
+  async function followOtherRun(): Promise<void> {
     if (following) return;
     following = true;
     try {
+      const before = await readSyncMeta(options.db, 'sync.receipt').catch(() => undefined);
       await env.whenLockFree(syncLockName(options.db), BUSY_RETRY_MS);
-      if (!running) return;
       const receipt = await readSyncMeta(options.db, 'sync.receipt').catch(() => undefined);
-      if (receipt === undefined || receipt.finishedAt < askedAt) {
+      // Stopped meanwhile, or a sync of our own started (a trigger while we read): nothing to add.
+      if (!running || status.getSnapshot().phase === 'syncing') return;
+      if (receipt === undefined || receipt.finishedAt === before?.finishedAt) {
         void attempt();
         return;
       }
       backoff.success();
       await refreshOutbox();
+      if (!running || status.getSnapshot().phase === 'syncing') return;
       status.update({ phase: 'idle', lastSuccessAt: receipt.finishedAt, lastError: null, lastErrorDetail: null });
       if (status.getSnapshot().pendingCount > 0) void attempt();
       else schedule(IDLE_INTERVAL_MS);
@@ -135,7 +153,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  function settle(result: SyncResult, askedAt: string): void {
+  function settle(result: SyncResult): void {
     switch (result.status) {
       case 'ok':
         backoff.success();
@@ -152,7 +170,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (timer !== null) env.clearTimer(timer);
         timer = null;
         status.update({ phase: 'idle', progress: null, nextAttemptAt: null });
-        void followOtherRun(askedAt);
+        void followOtherRun();
         return;
       case 'revoked':
         // Final: nothing more is sent; every entry stays on the phone.

@@ -9,6 +9,7 @@ import { newMemberId } from '../../src/domain/ids.ts';
 import { backoffDelayMs, Backoff } from '../../src/sync/backoff.ts';
 import { enroll } from '../../src/sync/enroll.ts';
 import { nextBatch } from '../../src/sync/push-batch.ts';
+import { writeSyncMeta, type SyncReceipt } from '../../src/sync/sync-meta.ts';
 import { syncLockName, syncOnce } from '../../src/sync/sync-once.ts';
 import type { SyncEnvironment } from '../../src/sync/sync-environment.ts';
 import { createSyncStatusStore } from '../../src/sync/sync-status.ts';
@@ -26,6 +27,8 @@ type FakeEnvironment = {
   backgroundRegistrations: number;
   /** The engine's waits for another context's sync to end, by lock name. */
   lockWaits: string[];
+  /** Each wait's promise, in order: a test can act right after the engine's own continuation. */
+  lockFreed: Promise<void>[];
   fireOnline(): void;
   /** The other context lets go of the lock: every wait ends. */
   freeLocks(): void;
@@ -45,6 +48,7 @@ function fakeEnvironment(): FakeEnvironment {
     timers: new Map(),
     backgroundRegistrations: 0,
     lockWaits: [],
+    lockFreed: [],
     env: {
       isOnline: () => fake.online,
       isVisible: () => fake.visible,
@@ -70,7 +74,9 @@ function fakeEnvironment(): FakeEnvironment {
       },
       whenLockFree(name) {
         fake.lockWaits.push(name);
-        return new Promise((resolve) => waiting.push(resolve));
+        const freed = new Promise<void>((resolve) => waiting.push(resolve));
+        fake.lockFreed.push(freed);
+        return freed;
       },
     },
     fireOnline: () => {
@@ -178,6 +184,36 @@ describe('sync engine around syncOnce', () => {
     engine.stop();
   });
 
+  it('two triggers during one failing run step the back-off once, not twice', async () => {
+    const { db } = await enrolledPhone();
+    await record(db, joinDraft(newMemberId(), 'E-011', 'Wulan'));
+    const fake = fakeEnvironment();
+    let fail: () => void = () => undefined;
+    const failed = new Promise<void>((resolve) => (fail = resolve));
+    let requests = 0;
+    const engine = createSyncEngine({
+      db,
+      fetch: async () => {
+        requests++;
+        await failed; // the link drops mid-request
+        throw new TypeError('Failed to fetch');
+      },
+      environment: fake.env,
+      random: () => 0.5,
+    });
+    engine.start();
+    await vi.waitFor(() => expect(requests).toBe(1));
+    // The signal flickers and the treasurer taps "Sinkronkan" while the run is still on the wire.
+    fake.fireOnline();
+    const tapped = engine.syncNow();
+    fail();
+    await tapped;
+    await vi.waitFor(() => expect(engine.status.getSnapshot().phase).toBe('offline'));
+    expect(requests).toBe(1);
+    expect(fake.delays()).toEqual([22_500]); // the first step (30 s × 3/4), not the second (45 s)
+    engine.stop();
+  });
+
   it('does not try when the platform says it is offline, but the manual button does', async () => {
     const { db } = await enrolledPhone();
     const fake = fakeEnvironment();
@@ -230,6 +266,24 @@ describe('sync engine around syncOnce', () => {
         },
       };
       Object.defineProperty(globalThis, 'navigator', { value: { locks }, configurable: true });
+    }
+
+    /**
+     * An enrolled phone (with `pending` entries saved) whose engine started while another context
+     * held the sync lock, and now waits for that run; the lock is still held.
+     */
+    async function engineFollowingOtherRun(pending: number, net: ReturnType<typeof wire> = wire(), receipt?: SyncReceipt) {
+      const held = new Set<string>();
+      installLocks(held);
+      const { db } = await enrolledPhone();
+      for (let i = 0; i < pending; i++) await record(db, joinDraft(newMemberId(), `F-${String(i + 1).padStart(3, '0')}`, 'Sari'));
+      if (receipt !== undefined) await writeSyncMeta(db, 'sync.receipt', receipt);
+      const fake = fakeEnvironment();
+      const engine = createSyncEngine({ db, fetch: net.fetch, environment: fake.env });
+      held.add(syncLockName(db));
+      engine.start();
+      await vi.waitFor(() => expect(fake.lockWaits).toHaveLength(1));
+      return { db, fake, net, engine, letGo: () => held.delete(syncLockName(db)) };
     }
 
     it('returns busy at once while another context holds the sync lock, and runs after', async () => {
@@ -286,22 +340,62 @@ describe('sync engine around syncOnce', () => {
     });
 
     it('told busy by a run that then fails, the engine syncs as soon as the lock is free', async () => {
-      const held = new Set<string>();
-      installLocks(held);
-      const { db } = await enrolledPhone();
-      await record(db, joinDraft(newMemberId(), 'E-007', 'Yuni'));
-      const fake = fakeEnvironment();
-      const net = wire();
-      const engine = createSyncEngine({ db, fetch: net.fetch, environment: fake.env });
       // e.g. the worker woke before this phone was enrolled, and its run ends "not enrolled"
-      held.add(syncLockName(db));
-      engine.start();
-      await vi.waitFor(() => expect(fake.lockWaits).toHaveLength(1));
-      held.delete(syncLockName(db));
+      const { fake, net, engine, letGo } = await engineFollowingOtherRun(1);
+      letGo();
       fake.freeLocks();
       await vi.waitFor(() => expect(net.pushedIds()).toHaveLength(1), { timeout: 15_000 });
       await vi.waitFor(() => expect(engine.status.getSnapshot()).toMatchObject({ phase: 'idle', pendingCount: 0, lastError: null }));
       expect(engine.status.getSnapshot().lastSuccessAt).not.toBeNull();
+      engine.stop();
+    });
+
+    it('told busy, takes a receipt only if it changed during the wait: one dated ahead by a wrong clock is not fresh', async () => {
+      // Left by a sync while the phone's clock ran a day ahead; the clock has since been put right.
+      const ahead = new Date(Date.now() + 86_400_000).toISOString();
+      const old: SyncReceipt = { finishedAt: ahead, serverTime: ahead, pushed: 0, acked: 0, rejected: 0, flagged: 0, pulled: 0, lastServerSeq: null, chainHead: null };
+      // Nothing pending: only a fresh look at the server is at stake. The worker's run will fail.
+      const { fake, net, engine, letGo } = await engineFollowingOtherRun(0, wire(), old);
+      letGo();
+      fake.freeLocks();
+      // The old receipt is not taken for the failed run: the engine looks at the server itself.
+      await vi.waitFor(() => expect(net.sent.map((r) => r.path.split('?')[0])).toContain('/api/v1/sync/pull'), { timeout: 15_000 });
+      await vi.waitFor(() => expect(engine.status.getSnapshot()).toMatchObject({ phase: 'idle', lastError: null }));
+      expect(engine.status.getSnapshot().lastSuccessAt).not.toBe(ahead);
+      engine.stop();
+    });
+
+    it('told busy, a stopped engine sends nothing once the lock is free', async () => {
+      const { fake, net, engine, letGo } = await engineFollowingOtherRun(1);
+      letGo();
+      // Stopped (the phone left the app's enrolled part) while the engine reads what the run left.
+      void fake.lockFreed[0]?.then(() => engine.stop());
+      fake.freeLocks();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(net.sent).toHaveLength(0);
+      expect(fake.timers.size).toBe(0);
+    });
+
+    it('told busy, does not show "idle" over a sync of its own that a trigger started meanwhile', async () => {
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      // The page's own request waits (a slow 2G link) until the test lets it through.
+      const slow = wire(async (_request, real) => {
+        await released;
+        return real();
+      });
+      const { db, fake, net, engine, letGo } = await engineFollowingOtherRun(1, slow);
+      // The worker's run succeeds and lets go; right then the signal comes back and the page syncs.
+      letGo();
+      const worker = await syncOnce(db, { fetch: realFetch });
+      expect(worker.status).toBe('ok');
+      void fake.lockFreed[0]?.then(() => fake.fireOnline());
+      fake.freeLocks();
+      await vi.waitFor(() => expect(net.sent.length).toBeGreaterThan(0));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(engine.status.getSnapshot().phase).toBe('syncing');
+      release();
+      await vi.waitFor(() => expect(engine.status.getSnapshot()).toMatchObject({ phase: 'idle', pendingCount: 0, lastError: null }));
       engine.stop();
     });
   });
