@@ -140,8 +140,8 @@ describe('language', () => {
     renderAt('/pengaturan');
     expect(document.documentElement.lang).toBe('id');
     await user.click(await screen.findByRole('radio', { name: 'English' }));
-
-    const nav = screen.getByRole('navigation', { name: 'Main menu' });
+    // English arrives as its own chunk (later-english.ts): the switch follows the import, which a busy machine slows.
+    const nav = await screen.findByRole('navigation', { name: 'Main menu' }, { timeout: 5_000 });
     expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual([
       'Home',
       'Members',
