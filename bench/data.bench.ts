@@ -17,7 +17,7 @@
  * pull stores other phones' entries); the phone is an enrolled one with a PIN user. The service
  * worker is blocked and /api requests are refused, so sync never runs during a measurement.
  *
- *   npm run bench -- data        (SIZES=10000,100000  SAVES=20  RUNS=5;  PARTS=save: the save rows only;
+ *   npm run bench -- data        (SIZES=10000,100000  SAVES=20  RUNS=5;  PARTS=save: the save rows only; PARTS=heap: every screen opened once, then the heap;
  *                                 INPUT=touch (default: unlock and the sale's mode tapped) | mouse (clicked);
  *                                 SETTLED=0: each save tapped as soon as the form is filled, as sessions 1–4;
  *                                 TAP=script: each save's button clicked from page JS, as sessions 1–5;
@@ -456,17 +456,59 @@ export async function openReport(page: Page, slug: string, cdp: CDPSession): Pro
   return { ms, cpu: (await cpuSample(cdp)).threadMs - before.threadMs };
 }
 
-const SCREENS = ['/', '/anggota', '/simpanan', '/pinjaman', '/kas', '/laporan', '/laporan/neraca', '/laporan/laba-rugi', '/laporan/buku-kas', '/laporan/anggota', '/laporan/pinjaman', '/laporan/shu', '/tutup-buku', '/sinkron', '/pengaturan', '/pengguna', '/lainnya'];
+/** Every screen a treasurer can open without picking a record first (the receipt and one entry's detail need one). */
+const SCREENS = [
+  '/',
+  '/anggota',
+  '/simpanan',
+  '/pinjaman',
+  '/kas',
+  '/laporan',
+  '/laporan/neraca',
+  '/laporan/laba-rugi',
+  '/laporan/buku-kas',
+  '/laporan/anggota',
+  '/laporan/pinjaman',
+  '/laporan/jadwal-angsuran',
+  '/laporan/shu',
+  '/laporan/catatan',
+  '/koreksi',
+  '/tutup-buku',
+  '/sinkron',
+  '/pengaturan',
+  '/pengguna',
+  '/lainnya',
+  '/tentang',
+];
 
-async function heapAfterEveryScreen(page: Page, cdp: CDPSession): Promise<number> {
+type EveryScreen = { readonly heapMb: number; readonly opens: ReadonlyMap<string, number> };
+
+/** Opens every screen in turn (navigation → heading shown and nothing loading, Playwright-polled), then the heap after a GC. */
+async function heapAfterEveryScreen(page: Page, cdp: CDPSession): Promise<EveryScreen> {
+  const opens = new Map<string, number>();
   for (const path of SCREENS) {
+    const started = Date.now();
     await goTo(page, path);
     await page.locator('main h1').first().waitFor();
     await page.waitForFunction(() => document.querySelector('main .loading') === null, undefined, { timeout: 120_000 });
+    opens.set(path, Date.now() - started);
   }
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
-  return (await cpuSample(cdp)).heapUsed / 1e6;
+  return { heapMb: (await cpuSample(cdp)).heapUsed / 1e6, opens };
+}
+
+function addHeapRows(results: Results, profile: string, screens: EveryScreen): void {
+  const opened = [...screens.opens].map(([path, ms]) => `${path} ${String(ms)}`).join(', ');
+  results.add({
+    work: 'JS heap after opening every screen (after GC)',
+    profile,
+    unit: 'MB',
+    lumbung: summarize([screens.heapMb]),
+    goal: '(report; growth 10k → 100k)',
+    note: `each screen opened once after unlock, navigation → shown with nothing loading (ms, Playwright-polled): ${opened}`,
+    raw: Object.fromEntries([...screens.opens].map(([path, ms]) => [`open ${path}`, [ms]])),
+  });
 }
 
 async function measure(browser: Browser, url: string, size: number, results: Results): Promise<void> {
@@ -482,6 +524,12 @@ async function measure(browser: Browser, url: string, size: number, results: Res
     const page = await unlockedTab(context, url, PIN, INPUT);
     const { cdp } = await throttle(page, CPU);
     const profile = `CPU ×${String(CPU)}, ${label}, ${INPUT === 'touch' ? 'tapped (no mouse over the page)' : 'clicked (the mouse left over the page, as sessions 1–4)'}${SETTLED ? '' : ', saves tapped as soon as the form is filled (as sessions 1–4)'}`;
+
+    if (process.env.PARTS === 'heap') {
+      addHeapRows(results, profile, await heapAfterEveryScreen(page, cdp));
+      await page.close();
+      return;
+    }
 
     // Save one entry vs the raw floors, interleaved: the bare put (timed in page JS) and the put
     // tapped → painted (the save's own stopwatch).
@@ -608,8 +656,7 @@ async function measure(browser: Browser, url: string, size: number, results: Res
       });
     }
 
-    const heap = await heapAfterEveryScreen(page, cdp);
-    results.add({ work: 'JS heap after opening every screen (after GC)', profile, unit: 'MB', lumbung: summarize([heap]), goal: '(report; growth 10k → 100k)', note: SCREENS.join(' ') });
+    addHeapRows(results, profile, await heapAfterEveryScreen(page, cdp));
     await page.close();
   } finally {
     await context.close();
