@@ -6,7 +6,7 @@
  * so they are typed by cast rather than re-parsed; what comes from outside is validated on the way in.
  */
 import { Dexie } from 'dexie';
-import type { CashMoveRow, LoanRow, MemberRow } from '../domain/ledger/index.ts';
+import type { CashMoveRow, FlagRow, LoanRow, MemberRow } from '../domain/ledger/index.ts';
 import type { LumbungDb } from './database.ts';
 import type { EntryRow } from './entry-row.ts';
 import { sortKeyOfName, type ProjectionRow } from './projection-row.ts';
@@ -84,6 +84,12 @@ export async function entriesBetween(db: LumbungDb, from: string, to: string, li
 /** The latest entries recorded or received on this phone, newest first. */
 export async function recentEntries(db: LumbungDb, limit = 20): Promise<EntryRow[]> {
   return db.entries.orderBy('order').reverse().limit(limit).toArray();
+}
+
+/** Every flag row (entries accepted with a flag): few, whatever the history's length. */
+export async function flagRows(db: LumbungDb): Promise<FlagRow[]> {
+  const rows = await db.projections.where('[t+k]').between(['flags', Dexie.minKey], ['flags', Dexie.maxKey]).toArray();
+  return rows.map((r) => r.v as FlagRow);
 }
 
 /** Cash, bank and QRIS movements dated `from`..`to` inclusive (key `date|entryId`), for the cash book. */

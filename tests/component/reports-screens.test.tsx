@@ -126,6 +126,23 @@ describe('Laporan', { timeout: 20_000 }, () => {
     expect(rows).toHaveLength(3);
   });
 
+  it('Catatan untuk diperiksa: lists flagged entries, follows new flags, and drops a flagged entry once reversed', async () => {
+    const r = rupiah;
+    // Siti holds sukarela 0: withdrawing 50.000 overdraws it (flagged, accepted as a fact).
+    const overdrawn = await record(session.db, { type: 'savings.withdrawn', date: '2025-06-10', data: { memberId: books.siti, kind: 'sukarela', amount: r(50_000), via: 'cash' } });
+    open('/laporan/catatan');
+    await eventually(() => expect(tableRows('Catatan untuk diperiksa')).toHaveLength(1));
+    expect(tableRows('Catatan untuk diperiksa')[0]?.slice(0, 4)).toEqual(['10/06/2025', 'Penarikan melebihi saldo simpanan', 'Penarikan simpanan', 'A-001 Siti Aminah']);
+    // A second flag while the screen is open (Budi's pokok withdrawn while a member: locked).
+    await record(session.db, { type: 'savings.withdrawn', date: '2025-07-01', data: { memberId: books.budi, kind: 'pokok', amount: r(10_000), via: 'cash' } });
+    await eventually(() => expect(tableRows('Catatan untuk diperiksa')).toHaveLength(2));
+    expect(tableRows('Catatan untuk diperiksa')[1]?.slice(0, 2)).toEqual(['01/07/2025', 'Simpanan pokok/wajib ditarik padahal anggota belum keluar']);
+    // The overdraw was a mistake and is reversed: it leaves the list.
+    await record(session.db, { type: 'entry.reversed', date: '2025-06-11', data: { entryId: overdrawn.id, reason: 'Salah catat' } });
+    await eventually(() => expect(tableRows('Catatan untuk diperiksa')).toHaveLength(1));
+    expect(tableRows('Catatan untuk diperiksa')[0]?.[0]).toBe('01/07/2025');
+  });
+
   it('Daftar anggota: savings and loans per member with totals; CSV has the same numbers', async () => {
     const user = userEvent.setup();
     let saved: { name: string; blob: Blob } | undefined;

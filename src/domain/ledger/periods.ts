@@ -43,32 +43,6 @@ export function forEachMonthUpTo(state: LedgerState, date: string, visit: (perio
   for (let y = firstYear; y <= year; y++) forEachMonthOf(y, y < year ? 13 : Number(date.slice(5, 7)), visit);
 }
 
-/** Visits every month after `date`'s, up to the end of the state's last year. */
-export function forEachMonthAfter(state: LedgerState, date: string, visit: (period: string) => void): void {
-  const { lastYear } = state.index;
-  if (lastYear === null) return;
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  for (let y = Math.max(year, state.index.firstYear ?? year); y <= lastYear; y++) {
-    const yearText = String(y);
-    for (let m = y === year ? month + 1 : 1; m <= 12; m++) visit(`${yearText}-${pad2(m)}`);
-  }
-}
-
-/** How many months `forEachMonthUpTo` visits. */
-export function monthsBefore(state: LedgerState, date: string): number {
-  const { firstYear } = state.index;
-  if (firstYear === null) return 0;
-  return Math.max(0, (Number(date.slice(0, 4)) - firstYear) * 12 + Number(date.slice(5, 7)) - 1);
-}
-
-/** How many months `forEachMonthAfter` visits. */
-export function monthsAfter(state: LedgerState, date: string): number {
-  const { lastYear } = state.index;
-  if (lastYear === null) return 0;
-  return Math.max(0, (lastYear - Number(date.slice(0, 4))) * 12 + 12 - Number(date.slice(5, 7)));
-}
-
 /** Visits the months of `year` before month `until` (1–12; 13 = the whole year). */
 export function forEachMonthOf(year: number, until: number, visit: (period: string) => void): void {
   const yearText = String(year);

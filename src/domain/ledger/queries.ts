@@ -2,10 +2,9 @@
  * Reads of the ledger state that reports and screens share: account and member totals as of a date
  * or over a range, from the period rows (never from the entries).
  */
-import type { AccountType, SavingsKind } from '../entry/schema.ts';
+import type { AccountType } from '../entry/schema.ts';
 import { rupiah, type Rupiah } from '../money.ts';
-import { forEachMonthAfter, forEachMonthOf, forEachMonthUpTo, forEachPeriodUpTo, monthsAfter, monthsBefore, periodKey } from './periods.ts';
-import type { SavingsBalances } from './rows.ts';
+import { forEachMonthOf, forEachPeriodUpTo, periodKey } from './periods.ts';
 import type { LedgerState } from './state.ts';
 
 export type DebitCredit = { debit: number; credit: number };
@@ -101,48 +100,6 @@ export function shuOfYear(state: LedgerState, year: number): Rupiah {
   }
   return rupiah(shu);
 }
-
-/**
- * A member's savings balances through `date`. Either forwards (the months before `date`'s month,
- * then its days up to `date`) or backwards from today's balances (minus the months after it and its
- * month's later days), whichever reads fewer months: a report "as of" the end of last month, the
- * usual case, then reads a handful of rows per member instead of every month of history.
- */
-export function memberSavingsAsOf(state: LedgerState, memberId: string, date: string): SavingsBalances {
-  const current = state.members.get(memberId)?.savings;
-  if (coversEverything(state, date) && current !== undefined) return { ...current }; // a copy: the fold updates it in place
-  const sum: Record<SavingsKind, number> = { pokok: 0, wajib: 0, sukarela: 0 };
-  const add = (moves: SavingsMoves, sign: 1 | -1): void => {
-    sum.pokok += sign * moves.pokok;
-    sum.wajib += sign * moves.wajib;
-    sum.sukarela += sign * moves.sukarela;
-  };
-  const rowOf = (period: string) => state.memberPeriods.get(periodKey('m', period, memberId));
-  const backwards = current !== undefined && monthsAfter(state, date) < monthsBefore(state, date);
-  if (backwards) {
-    add(current, 1);
-    forEachMonthAfter(state, date, (period) => {
-      const row = rowOf(period);
-      if (row !== undefined) add(row, -1);
-    });
-  } else {
-    forEachMonthUpTo(state, date, (period) => {
-      const row = rowOf(period);
-      if (row !== undefined) add(row, 1);
-    });
-  }
-  const month = rowOf(date.slice(0, 7));
-  if (month !== undefined) {
-    const through = date.slice(8, 10);
-    for (const [day, moves] of Object.entries(month.days)) {
-      if (backwards && day > through) add(moves, -1);
-      else if (!backwards && day <= through) add(moves, 1);
-    }
-  }
-  return { pokok: rupiah(sum.pokok), wajib: rupiah(sum.wajib), sukarela: rupiah(sum.sukarela) };
-}
-
-type SavingsMoves = { pokok: number; wajib: number; sukarela: number };
 
 /** A member's loan interest and purchases within one calendar year (the SHU patronage basis). */
 export function memberYear(state: LedgerState, memberId: string, year: number): { interest: Rupiah; purchases: Rupiah } {

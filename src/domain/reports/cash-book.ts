@@ -7,11 +7,15 @@
  *
  * `via` picks one of cash / bank / QRIS; without it the book covers all three together, and a
  * transfer between them shows the same amount in and out.
+ *
+ * Only the moves dated `from`..`to` are touched (keys `date|entryId`), so the phone reads a month's
+ * moves for a month's book, not five years of them (`cashBookReads`); the opening comes from the
+ * account totals up to `from`.
  */
 import { VIA_ACCOUNT } from '../chart.ts';
 import { VIAS, type EntryType, type Via } from '../entry/schema.ts';
-import { accountTotalsUpTo } from '../ledger/queries.ts';
-import type { LedgerState } from '../ledger/state.ts';
+import { accountTotalsUpTo, keysStartingWith, rowsInRange, type KeyRange } from '../ledger/queries.ts';
+import type { LedgerState, TableName } from '../ledger/state.ts';
 import { rupiah, type Rupiah } from '../money.ts';
 
 export type CashBookRow = {
@@ -26,6 +30,17 @@ export type CashBookRow = {
 
 export type CashBook = { opening: Rupiah; rows: CashBookRow[]; closing: Rupiah };
 
+/** The cash move keys (`date|entryId`) of the dates `from`..`to`, both included. */
+export const cashMovesDated = (from: string, to: string): KeyRange => ({ from: `${from}|`, below: keysStartingWith(`${to}|`).below });
+
+/**
+ * What `cashBook(state, from, to)` reads beyond account totals, month rows and settings: the moves
+ * of its dates. (Its opening also needs the day rows of `from`'s month, which the screen names.)
+ */
+export const cashBookReads = (from: string, to: string): readonly { readonly table: TableName; readonly range: KeyRange }[] => [
+  { table: 'cashMoves', range: cashMovesDated(from, to) },
+];
+
 export function cashBook(state: LedgerState, from: string, to: string, via?: Via): CashBook {
   const vias: readonly Via[] = via === undefined ? VIAS : [via];
   let opening = 0;
@@ -33,9 +48,7 @@ export function cashBook(state: LedgerState, from: string, to: string, via?: Via
     const totals = accountTotalsUpTo(state, VIA_ACCOUNT[v], from, false);
     opening += totals.debit - totals.credit;
   }
-  const moves = [...state.cashMoves.values()]
-    .filter((m) => m.date >= from && m.date <= to)
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const moves = [...rowsInRange(state.cashMoves, cashMovesDated(from, to))].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   let balance = opening;
   const rows: CashBookRow[] = [];
   for (const move of moves) {

@@ -3,14 +3,35 @@
  * edits that conflicted (`member-edit-conflict`), oldest business date first. A flagged entry that
  * was reversed since is left out: the correction was made, and a reversed entry counts as if it
  * never existed.
+ *
+ * Of the entry index it reads only the flagged entries' rows (`flagsReads`), to see which were
+ * reversed: a handful of rows, not one per entry of five years.
  */
+import type { KeyRange } from '../ledger/queries.ts';
 import type { FlagRow } from '../ledger/rows.ts';
-import type { LedgerState } from '../ledger/state.ts';
+import type { LedgerState, TableName } from '../ledger/state.ts';
 import { compareText } from './order.ts';
 
 export type FlagLine = Omit<FlagRow, 'key'>;
 
 export type FlagsReport = { flags: FlagLine[] };
+
+/** The entries the flags are about (each once), in the order first met. */
+export function flaggedEntryIds(flags: Iterable<FlagRow>): string[] {
+  const ids = new Set<string>();
+  for (const row of flags) ids.add(row.entryId);
+  return [...ids];
+}
+
+/** Exactly one key: the smallest string above `key` is `key` + U+0000. */
+const justKey = (key: string): KeyRange => ({ from: key, below: `${key}\u0000` });
+
+/** What `flagsReport` reads beyond the base: the flags, the members (names), and the flagged entries' index rows. */
+export const flagsReads = (entryIds: readonly string[]): readonly (TableName | { readonly table: TableName; readonly range: KeyRange })[] => [
+  'flags',
+  'members',
+  ...entryIds.map((id) => ({ table: 'entries' as const, range: justKey(id) })),
+];
 
 export function flagsReport(state: LedgerState): FlagsReport {
   const flags: FlagLine[] = [];

@@ -17,7 +17,9 @@ import { getDb } from '../session/index.ts';
  * so a missing name fails the screen's tests.
  */
 export function useLedgerQuery<T>(compute: (state: LedgerState) => T, deps: readonly unknown[], reads: readonly LedgerRead[] = []): T | undefined {
-  return useLiveQuery(async () => compute(await currentLedger(getDb(), reads)), [...deps, ...reads.map(readKey)]);
+  // One key for all the reads: their number may change (the flags screen names one range per flagged
+  // entry), and React wants a dependency list of one length.
+  return useLiveQuery(async () => compute(await currentLedger(getDb(), reads)), [...deps, reads.map(readKey).join(' ')]);
 }
 
 const readKey = (read: LedgerRead): string => (typeof read === 'string' ? read : `${read.table}:${read.range.from}..${read.range.below}`);

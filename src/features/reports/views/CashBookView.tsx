@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { formatDateId, todayInJakarta } from '../../../domain/dates.ts';
 import type { EntryType, Via } from '../../../domain/entry/schema.ts';
+import { cashBookReads } from '../../../domain/reports/cash-book.ts';
 import { cashBook, type CashBook } from '../../../domain/reports/index.ts';
 import { DateField, formsMessages, useDateInput, VIAS } from '../../forms/index.ts';
 import { membersMessages } from '../../members/messages.ts';
@@ -60,7 +61,8 @@ export function CashBookView() {
         ? undefined
         : cashBookSections(cashBook(state, from.date, to.date, via === 'all' ? undefined : via), from.date, m, (t) => types[t]),
     [from.date, to.date, via, problem, m, types],
-    ['cashMoves', ...accountDaysFor(from.date)],
+    // Only the moves of the dates asked for: a month's book reads a month, not five years of moves.
+    [...(from.date === undefined || to.date === undefined ? [] : cashBookReads(from.date, to.date)), ...accountDaysFor(from.date)],
   );
   const viaName = via === 'all' ? m.viaAll : f.via[via];
   return (

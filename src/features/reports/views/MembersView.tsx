@@ -1,5 +1,6 @@
 import { formatDateId, todayInJakarta } from '../../../domain/dates.ts';
 import { membersReport, type MembersReport } from '../../../domain/reports/index.ts';
+import { membersReads } from '../../../domain/reports/members.ts';
 import { DateField, useDateInput } from '../../forms/index.ts';
 import { reportsMessages } from '../messages.ts';
 import { section, type ReportSection } from '../report-section.ts';
@@ -39,11 +40,12 @@ export function MembersView() {
   const m = reportsMessages.useMessages();
   const asOf = useDateInput(todayInJakarta());
   const date = asOf.date;
-  const sections = useLedgerQuery((state) => (date === undefined ? undefined : membersSections(membersReport(state, date), m)), [date, m], [
-    'members',
-    'memberPeriods',
-    'loans',
-  ]);
+  // As of today: one month of member rows, not five years of them (membersReads).
+  const sections = useLedgerQuery(
+    (state) => (date === undefined ? undefined : membersSections(membersReport(state, date), m)),
+    [date, m],
+    date === undefined ? ['members'] : membersReads(date),
+  );
   return (
     <ReportShell
       title={m.names.anggota}
