@@ -44,6 +44,10 @@ function savingsMovedAfter(state: LedgerState, asOf: string): Map<string, Saving
   const month = asOf.slice(0, 7);
   const through = asOf.slice(8, 10);
   const after = new Map<string, SavingsMoves>();
+  // Nothing is dated after the last posted date: today's balances are the answer. (The server folds
+  // whole tables, where a walk of the range would visit every member month to find none.)
+  const { lastDate } = state.index;
+  if (lastDate === null || asOf >= lastDate) return after;
   const add = (memberId: string, moves: SavingsMoves): void => {
     const sum = after.get(memberId);
     if (sum === undefined) after.set(memberId, { pokok: moves.pokok, wajib: moves.wajib, sukarela: moves.sukarela });
