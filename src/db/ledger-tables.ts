@@ -44,8 +44,39 @@ function normalise(ranges: readonly KeyRange[]): KeyRange[] {
   return merged;
 }
 
-const inRanges = (ranges: readonly KeyRange[], k: string): boolean => ranges.some((r) => k >= r.from && k < r.below);
-const within = (ranges: readonly KeyRange[], range: KeyRange): boolean => range.from >= range.below || ranges.some((r) => range.from >= r.from && range.below <= r.below);
+/**
+ * The last of sorted, disjoint ranges (`normalise`d) that starts at or before `k`: a binary search,
+ * since a screen may hold thousands of one-key ranges (the flags report, one per flagged entry).
+ */
+function rangeStartingAtOrBefore(ranges: readonly KeyRange[], k: string): KeyRange | undefined {
+  let found: KeyRange | undefined;
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const range = ranges[middle];
+    if (range === undefined) break;
+    if (range.from <= k) {
+      found = range;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+const inRanges = (ranges: readonly KeyRange[], k: string): boolean => {
+  const range = rangeStartingAtOrBefore(ranges, k);
+  return range !== undefined && k < range.below;
+};
+/** Touching ranges were merged, so a range inside their union lies inside one of them. */
+const within = (ranges: readonly KeyRange[], range: KeyRange): boolean => {
+  if (range.from >= range.below) return true;
+  const holder = rangeStartingAtOrBefore(ranges, range.from);
+  return holder !== undefined && range.below <= holder.below;
+};
+
+/** A range of exactly one key (`{from: k, below: k + U+0000}`): read with a get, not a cursor. */
+const isOneKey = (range: KeyRange): boolean => range.below === `${range.from}\u0000`;
 
 /** True when `held` has every row `read` asks for. */
 export function holds(held: Held | undefined, read: LedgerRead): boolean {
@@ -220,8 +251,13 @@ export async function readTables(db: LumbungDb, reads: Iterable<LedgerRead>): Pr
     [...wanted].map(async ([t, held]): Promise<[TableName, TablePart]> => {
       if (held === 'whole') return [t, { held, rows: (await range(db, t, Dexie.minKey, Dexie.maxKey).toArray()).map((row) => row.v) }];
       const ranges = normalise(held);
-      const rows = await Promise.all(ranges.map((r) => range(db, t, r.from, r.below).toArray()));
-      return [t, { held: ranges, rows: rows.flat().map((row) => row.v) }];
+      const keys = ranges.filter(isOneKey).map((r): [TableName, string] => [t, r.from]);
+      const [found, spans] = await Promise.all([
+        keys.length === 0 ? [] : db.projections.bulkGet(keys),
+        Promise.all(ranges.filter((r) => !isOneKey(r)).map((r) => range(db, t, r.from, r.below).toArray())),
+      ]);
+      const rows = [...found.filter((row) => row !== undefined), ...spans.flat()];
+      return [t, { held: ranges, rows: rows.map((row) => row.v) }];
     }),
   );
   return new Map(parts);

@@ -44,6 +44,25 @@ describe('the screens’ ledger, table by table', () => {
     expect((await currentLedger(db)).entries.size).toBe(2);
   });
 
+  it('reads one-key ranges (the flags report: one per flagged entry) beside spans, and answers inside them only', async () => {
+    const db = await enrolledPhone();
+    const [siti, budi] = [newMemberId(), newMemberId()];
+    await save(db, join(siti, 'T-010', 'Siti'));
+    const sitiDeposit = await save(db, deposit(siti, 'sukarela', 50_000, '2026-03-01'));
+    await save(db, join(budi, 'T-011', 'Budi'));
+    const budiDeposit = await save(db, deposit(budi, 'sukarela', 70_000, '2026-03-02'));
+    dropLedgerCache(db);
+    const one = (k: string) => ({ table: 'entries' as const, range: { from: k, below: `${k}\u0000` } });
+    const missing = newMemberId(); // no entry has this id: inside the ranges read, it has no row
+    const state = await currentLedger(db, [one(budiDeposit.id), one(missing), one(sitiDeposit.id), { table: 'cashMoves', range: { from: '2026-03-02|', below: '2026-03-02}' } }]);
+    expect(state.entries.get(sitiDeposit.id)?.date).toBe('2026-03-01');
+    expect(state.entries.get(budiDeposit.id)?.date).toBe('2026-03-02');
+    expect(state.entries.get(missing)).toBeUndefined();
+    expect(() => state.entries.get(`${sitiDeposit.id}0`)).toThrow(/outside the key ranges/);
+    expect(() => state.entries.get(siti)).toThrow(/outside the key ranges/);
+    expect(heldRows(state.cashMoves).map(([k]) => k)).toEqual([`2026-03-02|${budiDeposit.id}`]);
+  });
+
   it('a copy of some tables follows saves and pulls folded on slices, equal to reading the tables afresh', { timeout: 30_000 }, async () => {
     const db = await enrolledPhone();
     const other = await RemoteDevice.create();
