@@ -256,8 +256,10 @@ export async function readTables(db: LumbungDb, reads: Iterable<LedgerRead>): Pr
         keys.length === 0 ? [] : db.projections.bulkGet(keys),
         Promise.all(ranges.filter((r) => !isOneKey(r)).map((r) => range(db, t, r.from, r.below).toArray())),
       ]);
-      const rows = [...found.filter((row) => row !== undefined), ...spans.flat()];
-      return [t, { held: ranges, rows: rows.map((row) => row.v) }];
+      const rows: unknown[] = [];
+      for (const row of found) if (row !== undefined) rows.push(row.v); // a key with no row has none
+      for (const row of spans.flat()) rows.push(row.v);
+      return [t, { held: ranges, rows }];
     }),
   );
   return new Map(parts);
