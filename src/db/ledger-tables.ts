@@ -245,7 +245,8 @@ export async function readTables(db: LumbungDb, reads: Iterable<LedgerRead>): Pr
     const t = tableOf(read);
     const so = wanted.get(t);
     if (typeof read === 'string' || so === 'whole') wanted.set(t, 'whole');
-    else wanted.set(t, [...(so ?? []), read.range]);
+    else if (so === undefined) wanted.set(t, [read.range]);
+    else so.push(read.range); // appended, not copied: the flags report names thousands of ranges
   }
   const parts = await Promise.all(
     [...wanted].map(async ([t, held]): Promise<[TableName, TablePart]> => {
