@@ -61,6 +61,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let running = false;
   let following = false;
   let inFlight: Promise<SyncResult> | null = null;
+  /** A save's debounce ended during a run: one more run follows it if entries are left pending. */
+  let savedDuringRun = false;
   const unsubscribe: (() => void)[] = [];
 
   function schedule(ms: number): void {
@@ -111,11 +113,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return result;
     })();
     inFlight = run;
+    let result: SyncResult;
     try {
-      return await run;
+      result = await run;
     } finally {
       inFlight = null;
     }
+    if (savedDuringRun) {
+      savedDuringRun = false;
+      // Saved while this run was past its push (pulling, storing): sent now, not at the next idle tick.
+      if (running && result.status === 'ok' && status.getSnapshot().pendingCount > 0) void attempt();
+    }
+    return result;
   }
 
   /**
@@ -233,7 +242,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (saveTimer !== null) env.clearTimer(saveTimer);
       saveTimer = env.setTimer(() => {
         saveTimer = null;
-        void attempt();
+        // A run in flight may be past its push: joining it would leave this entry for later.
+        if (inFlight !== null) savedDuringRun = true;
+        else void attempt();
       }, SAVE_DEBOUNCE_MS);
     },
     refreshOutbox,

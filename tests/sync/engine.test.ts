@@ -214,6 +214,42 @@ describe('sync engine around syncOnce', () => {
     engine.stop();
   });
 
+  it('sends an entry saved while a run is pulling right after that run, not at the next idle tick', async () => {
+    // Another phone of the cooperative has pushed, so this phone's run pulls after its push.
+    const other = await enrolledPhone();
+    await record(other.db, joinDraft(newMemberId(), 'E-012', 'Yati'));
+    expect((await syncOnce(other.db, { fetch: realFetch })).status).toBe('ok');
+
+    const { db } = await enrolledPhone();
+    const m = newMemberId();
+    await record(db, joinDraft(m, 'E-013', 'Zaenab'));
+    const fake = fakeEnvironment();
+    let releasePull: () => void = () => undefined;
+    const pullHeld = new Promise<void>((resolve) => (releasePull = resolve));
+    let pulling = false;
+    const net = wire(async (request, real) => {
+      if (request.path.startsWith('/api/v1/sync/pull')) {
+        pulling = true;
+        await pullHeld; // a long pull over 2G
+      }
+      return real();
+    });
+    const engine = createSyncEngine({ db, fetch: net.fetch, environment: fake.env });
+    engine.start();
+    await vi.waitFor(() => expect(pulling).toBe(true), { timeout: 15_000 });
+    expect(net.pushedIds()).toHaveLength(1);
+
+    // Saved during the pull; its debounce ends while the run is still in flight.
+    const deposit = await record(db, depositDraft(m, 'wajib', 10_000));
+    engine.notifySaved();
+    fake.fireTimers();
+    releasePull();
+    await vi.waitFor(() => expect(net.pushedIds()).toContain(deposit.id), { timeout: 15_000 });
+    await vi.waitFor(() => expect(engine.status.getSnapshot()).toMatchObject({ phase: 'idle', pendingCount: 0 }));
+    expect(fake.delays()).toEqual([IDLE_INTERVAL_MS]);
+    engine.stop();
+  });
+
   it('does not try when the platform says it is offline, but the manual button does', async () => {
     const { db } = await enrolledPhone();
     const fake = fakeEnvironment();
