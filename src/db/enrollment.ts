@@ -18,6 +18,7 @@ import { buildUnsignedEntry, signEntry } from '../domain/entry/create.ts';
 import type { Entry } from '../domain/entry/schema.ts';
 import type { CooperativeId, DeviceId } from '../domain/ids.ts';
 import { ZERO_HASH } from '../domain/entry/schema.ts';
+import { DEMO_SETTING } from '../domain/demo/demo-setting.ts';
 import type { LumbungDb } from './database.ts';
 import { ensureDeviceKeys } from './device-keys.ts';
 import type { EntryRow } from './entry-row.ts';
@@ -52,6 +53,17 @@ export type EnrollmentSummary = { reissued: number };
  * must be there by the time anything sees the phone enrolled (the sync engine starts then). The
  * transaction can still abort after it (then none of its writes are stored).
  */
+/**
+ * Whether this phone's books are the demo cooperative. Its entries have ids fixed by the seed and
+ * the date, so another phone's demo, or the server's `--demo` cooperative, already holds the same
+ * ids with other hashes: pushed, each would be an `id-conflict` that leaves a hole in this device's
+ * chain, and every real entry after it would wait behind that hole for ever. Demo books never join
+ * a cooperative.
+ */
+export async function holdsDemoBooks(db: LumbungDb): Promise<boolean> {
+  return (await db.projections.get(['settings', DEMO_SETTING])) !== undefined;
+}
+
 export async function completeEnrollment(
   db: LumbungDb,
   enrollment: Enrollment,
@@ -63,6 +75,7 @@ export async function completeEnrollment(
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await readMeta(db, 'identity');
       if (current?.mode === 'enrolled') return failure('already-enrolled');
+      if (await holdsDemoBooks(db)) return failure('demo-books');
       const rows = await db.entries.orderBy('order').toArray();
       if (rows.some((r) => r.sync !== 'pending' || r.deviceId !== current?.deviceId)) return failure('already-synced');
       const reissued = await reissue(rows, enrollment, keys.privateKey);

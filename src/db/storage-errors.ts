@@ -32,6 +32,8 @@ export const STORAGE_ERROR_CODES = [
   'already-enrolled',
   /** Local entries can no longer be re-issued: something was synced or came from elsewhere. */
   'already-synced',
+  /** The local books are the demo cooperative (fixed ids): enrolling would push them into a real one. */
+  'demo-books',
   /** Anything else; the transaction rolled back. */
   'write-failed',
 ] as const;

@@ -84,6 +84,10 @@ const SENTENCES = {
     id: 'HP ini sudah terdaftar di sebuah koperasi. Tidak perlu mendaftar lagi.',
     en: 'This phone is already enrolled with a cooperative. No need to enroll again.',
   },
+  'demo-books': {
+    id: 'Buku di HP ini adalah koperasi contoh. Koperasi contoh tidak boleh masuk ke buku koperasi sungguhan, jadi HP ini belum didaftarkan. Untuk mendaftar, hapus data situs Lumbung di pengaturan browser (buku contoh ikut terhapus), lalu daftar lagi dengan kode yang sama.',
+    en: 'The books on this phone are the demo cooperative. The demo must never enter a real cooperative’s books, so this phone was not enrolled. To enroll, clear Lumbung’s site data in the browser settings (the demo books go with it), then enroll again with the same code.',
+  },
   // Enrollment (saving the new identity) and sync (the phone's database) both report `storage`.
   storage: {
     id: 'Penyimpanan HP gagal (memori penuh?). Kosongkan memori lalu coba lagi; bila sedang mendaftar, minta kode baru ke Dinas Koperasi.',

@@ -14,7 +14,7 @@
  */
 import { ensureDeviceKeys } from '../db/device-keys.ts';
 import type { LumbungDb } from '../db/database.ts';
-import { completeEnrollment } from '../db/enrollment.ts';
+import { completeEnrollment, holdsDemoBooks } from '../db/enrollment.ts';
 import { readMeta } from '../db/meta.ts';
 import { normaliseEnrollmentCode } from './enrollment-code.ts';
 import { encodeJsonBody } from './gzip-body.ts';
@@ -58,6 +58,8 @@ export async function enroll(db: LumbungDb, input: EnrollInput): Promise<EnrollR
   const now = input.now ?? (() => new Date());
   const identity = await readMeta(db, 'identity');
   if (identity?.mode === 'enrolled') return { ok: false, error: 'already-enrolled', detail: null };
+  // Asked before the server is: a refusal after it would use up the code for a device never stored.
+  if (await holdsDemoBooks(db)) return { ok: false, error: 'demo-books', detail: null };
   const keys = await ensureDeviceKeys(db, now());
   const serverUrl = input.serverUrl ?? '';
   const body = await encodeJsonBody(
@@ -112,7 +114,10 @@ export async function enroll(db: LumbungDb, input: EnrollInput): Promise<EnrollR
     }
   };
   const stored = await completeEnrollment(db, { cooperativeId, deviceId: answer.deviceId, cooperative }, at, alongside);
-  if (!stored.ok) return { ok: false, error: stored.error === 'already-enrolled' ? 'already-enrolled' : 'storage', detail: stored.error };
+  if (!stored.ok) {
+    const error = stored.error === 'already-enrolled' || stored.error === 'demo-books' ? stored.error : 'storage';
+    return { ok: false, error, detail: stored.error };
+  }
   return { ok: true, value: { deviceId: answer.deviceId, cooperative: answer.cooperative, reissued: stored.value.reissued } };
 }
 

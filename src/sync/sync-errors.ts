@@ -8,6 +8,7 @@ export const ENROLL_ERRORS = [
   'code-used', // already used by another phone
   'throttled', // too many wrong codes from this network: wait
   'already-enrolled', // this phone already belongs to a cooperative
+  'demo-books', // the books on this phone are the demo cooperative: they must never reach a real one
   'network', // no answer: offline, timeout, captive portal
   'server', // the server failed or answered something we do not understand
   'storage', // the phone could not save its new identity (full disk): ask for a new code

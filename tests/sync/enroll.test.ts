@@ -7,6 +7,9 @@ import Dexie, { type DBCoreTransaction } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LumbungDb } from '../../src/db/database.ts';
 import { loadDeviceKeys } from '../../src/db/device-keys.ts';
+import { completeEnrollment, startLocalMode } from '../../src/db/enrollment.ts';
+import { DEMO_SEED } from '../../src/domain/demo/generate.ts';
+import { loadDemo } from '../../src/features/demo/load-demo.ts';
 import { readMeta } from '../../src/db/meta.ts';
 import { enroll, enrollErrorFor, normaliseEnrollmentCode } from '../../src/sync/enroll.ts';
 import { readSyncMeta } from '../../src/sync/sync-meta.ts';
@@ -53,6 +56,24 @@ describe('enroll', () => {
 
     const again = await enroll(db, { serverUrl: district.url, code, deviceName: 'HP', fetch: realFetch });
     expect(again).toMatchObject({ ok: false, error: 'already-enrolled' });
+  });
+
+  it('refuses demo books before asking the server: the code stays unused, and nothing of the demo is pushed', async () => {
+    // The demo's ids are fixed by its seed and date: another phone's demo (or the server's --demo
+    // cooperative) holds the same ids with other hashes, and each would be an id-conflict hole.
+    const db = newPhone('enroll-demo');
+    await startLocalMode(db);
+    const loaded = await loadDemo(db, { seed: DEMO_SEED, until: '2026-11-29', members: 4, months: 1, loans: 1 });
+    expect(loaded.ok).toBe(true);
+    const code = await district.enrollmentCode(coop);
+    const net = wire();
+    expect(await enroll(db, { serverUrl: district.url, code, deviceName: 'HP uji coba', fetch: net.fetch })).toEqual({ ok: false, error: 'demo-books', detail: null });
+    expect(net.sent).toHaveLength(0);
+    expect((await readMeta(db, 'identity'))?.mode).toBe('local');
+    // Also refused where the identity would be stored (a caller that skipped the first check).
+    expect(await completeEnrollment(db, { cooperativeId: coop, deviceId: crypto.randomUUID(), cooperative: { name: 'Koperasi Tani Makmur', village: 'Desa', district: 'Jember' } })).toEqual({ ok: false, error: 'demo-books' });
+    // The code still enrolls a phone with real books.
+    expect((await enroll(newPhone('enroll-after-demo'), { serverUrl: district.url, code, deviceName: 'HP Bendahara', fetch: realFetch })).ok).toBe(true);
   });
 
   it('writes the server address and clock offset in the transaction that makes the phone enrolled', async () => {

@@ -19,6 +19,7 @@ import { rupiah } from '../money.ts';
 import { shuReport } from '../reports/shu.ts';
 import { DEFAULT_SHU_ALLOCATION, yearClosedData } from '../shu.ts';
 import { DemoBook, type DemoDraft } from './demo-draft.ts';
+import { DEMO_SETTING } from './demo-setting.ts';
 import { DEMO_ADMIN_FEE_BP, DEMO_FINE_BP_PER_DAY, pickBehaviour, planRepayments, planTerms, type PlannedRepayment } from './demo-loans.ts';
 import { DEMO_PROFILE, DUSUN, FAMILY_NAMES, GIVEN_NAMES_MEN, GIVEN_NAMES_WOMEN } from './people.ts';
 import { SeededRandom } from './prng.ts';
@@ -28,11 +29,7 @@ export { DEMO_PROFILE } from './people.ts';
 
 /** The seed of "the" demo: phones and the server use it unless told otherwise. */
 export const DEMO_SEED = 20_261_129;
-/**
- * `settings.changed` key that marks a cooperative's books as the demo (the app shows a banner). Its
- * value `{seed, until}` is what generated them, so an interrupted load resumes with the same drafts.
- */
-export const DEMO_SETTING = 'demo';
+export { DEMO_SETTING };
 
 export const DEMO_POKOK = 100_000;
 export const DEMO_WAJIB = 25_000;

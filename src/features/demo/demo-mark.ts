@@ -4,7 +4,7 @@
  * cooperative (`npm start -- --demo`) is marked too.
  */
 import type { JsonValue } from '../../domain/ledger/index.ts';
-import { DEMO_SETTING } from '../../domain/demo/generate.ts';
+import { DEMO_SETTING } from '../../domain/demo/demo-setting.ts';
 import { isValidBusinessDate } from '../../domain/dates.ts';
 
 export type DemoMark = { readonly seed: number; readonly until: string };
