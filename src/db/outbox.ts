@@ -45,9 +45,10 @@ export async function markAcked(db: LumbungDb, results: readonly PushResult[]): 
   try {
     const outcome = await db.transaction('rw', [db.entries, db.meta, db.projections], async () => {
       const applied = await applyAnswers(db, results);
-      if (applied.newlyRejected) {
+      if (applied.booksChanged) {
         // A rejected entry is not part of the books (the server never folded it): recompute the
-        // projections without it. Rare — only structurally wrong entries are rejected.
+        // projections without it — or with it, when a row rejected before is now acknowledged (a
+        // server restored from an older backup took the resent entry). Rare either way.
         const rebuilt = await rebuildInTransaction(db);
         return { applied: applied.tally, state: rebuilt.state, nextMark: rebuilt.mark };
       }
@@ -66,11 +67,12 @@ export async function markAcked(db: LumbungDb, results: readonly PushResult[]): 
 async function applyAnswers(
   db: LumbungDb,
   results: readonly PushResult[],
-): Promise<{ tally: OutboxApplied; numbers: ServerNumber[]; newlyRejected: boolean }> {
+): Promise<{ tally: OutboxApplied; numbers: ServerNumber[]; booksChanged: boolean }> {
   const applied: OutboxApplied = { acked: 0, rejected: 0, gap: 0, unknown: [] };
   const rows = await db.entries.bulkGet(results.map((r) => r.id));
   const updated: EntryRow[] = [];
-  let newlyRejected = false;
+  /** An entry left the books (newly rejected) or came back into them (rejected before, acknowledged now). */
+  let booksChanged = false;
   results.forEach((result, i) => {
     const row = rows[i];
     if (row === undefined) {
@@ -87,6 +89,7 @@ async function applyAnswers(
       applied.acked++;
       return;
     }
+    if (row.sync === 'rejected' && result.status !== 'rejected' && result.status !== 'gap') booksChanged = true;
     switch (result.status) {
       case 'accepted':
       case 'duplicate':
@@ -104,7 +107,7 @@ async function applyAnswers(
         applied.acked++;
         return;
       case 'rejected':
-        if (row.sync !== 'rejected') newlyRejected = true;
+        if (row.sync !== 'rejected') booksChanged = true;
         updated.push({ ...row, sync: 'rejected', reason: result.reason });
         applied.rejected++;
         return;
@@ -116,7 +119,7 @@ async function applyAnswers(
   await db.entries.bulkPut(updated);
   const numbers: ServerNumber[] = [];
   for (const r of updated) if (r.sync === 'acked' && r.serverSeq !== undefined) numbers.push({ id: r.id, serverSeq: r.serverSeq });
-  return { tally: applied, numbers, newlyRejected };
+  return { tally: applied, numbers, booksChanged };
 }
 
 /**

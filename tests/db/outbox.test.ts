@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { markAcked, markRejected, outboxStats, pendingEntries, rejectedEntries } from '../../src/db/outbox.ts';
 import { deposit, enrolledPhone, join, newMemberId, save } from './support.ts';
 import { appendEntry } from '../../src/db/append-entry.ts';
-import { currentLedger, dropLedgerCache } from '../../src/db/projections.ts';
+import { currentLedger, dropLedgerCache, rebuildProjections } from '../../src/db/projections.ts';
 
 describe('outbox', () => {
   it('lists pending entries in seq order, limited, and counts them with the oldest age', async () => {
@@ -70,5 +70,31 @@ describe('outbox', () => {
     expect(await db.entries.get(a.id)).toMatchObject({ sync: 'acked', serverSeq: 41, serverStatus: 'accepted' });
     expect(await markRejected(db, d.id, 'schema-invalid')).toBe(true);
     expect(await outboxStats(db)).toEqual({ pending: 0, rejected: 2 });
+  });
+
+  it('folds an entry back into the books when a row rejected before is acknowledged (a server restored from an older backup took it)', async () => {
+    const db = await enrolledPhone();
+    const member = newMemberId();
+    const joined = await save(db, join(member, 'R-001', 'Sri Lestari'));
+    const first = await save(db, deposit(member, 'sukarela', 100_000));
+    const reversal = await save(db, { type: 'entry.reversed', data: { entryId: first.id, reason: 'Salah ketik' }, date: '2026-11-04', actor: 'Bu Siti' });
+    // Another phone reversed the deposit first: this reversal is rejected, and the deposit counts again.
+    await markAcked(db, [
+      { id: joined.id, status: 'accepted', serverSeq: 1 },
+      { id: first.id, status: 'accepted', serverSeq: 2 },
+      { id: reversal.id, status: 'rejected', reason: 'already-reversed' },
+    ]);
+    const cash = async () => (await currentLedger(db)).accounts.get('1-101')?.debit ?? 0;
+    const cashOut = async () => (await currentLedger(db)).accounts.get('1-101')?.credit ?? 0;
+    expect(await cash()).toBe(100_000);
+    expect(await cashOut()).toBe(0);
+    // The server, restored from a backup taken before both reversals, accepts this one on the resend.
+    await markAcked(db, [{ id: reversal.id, status: 'accepted', serverSeq: 3 }]);
+    expect((await db.entries.get(reversal.id))?.sync).toBe('acked');
+    const incremental = [await cash(), await cashOut()];
+    dropLedgerCache(db);
+    await rebuildProjections(db);
+    expect(incremental).toEqual([await cash(), await cashOut()]);
+    expect(incremental).toEqual([0, 0]); // reversed: neither the deposit nor its reversal counts
   });
 });
