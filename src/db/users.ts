@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { uuidv7 } from '../domain/ids.ts';
+import { activeLockEnd, lockDurationMs, MAX_FREE_ATTEMPTS } from '../domain/pin-lock.ts';
 import type { LumbungDb } from './database.ts';
 import { PIN_PATTERN, hashPin, pinMatches, type PinHash } from './pin-hash.ts';
 
@@ -28,9 +29,7 @@ export type UserRow = {
 /** What screens may see of a user: never the PIN hash. */
 export type LocalUser = { id: string; name: string; role: UserRole; createdAt: string };
 
-export const MAX_FREE_ATTEMPTS = 5;
-const BASE_LOCK_MS = 30_000;
-const MAX_LOCK_MS = 3_600_000;
+export { lockDurationMs, MAX_FREE_ATTEMPTS } from '../domain/pin-lock.ts';
 
 export type AddUserError = 'name-empty' | 'name-taken' | 'pin-format' | 'role-unknown';
 export type VerifyPinError = 'user-unknown' | 'pin-wrong' | 'locked';
@@ -46,12 +45,10 @@ const userInput = z.object({
   pin: z.string().regex(PIN_PATTERN),
 });
 
-const publicUser = (row: UserRow): LocalUser => ({ id: row.id, name: row.name, role: row.role, createdAt: row.createdAt });
+/** When the user's lock ends, if it is still on as of `now` (domain/pin-lock.ts: a lock set by a clock that ran ahead is void). */
+const lockEnd = (row: UserRow, now: Date): number | null => activeLockEnd(row.lockedUntil, now.getTime());
 
-export function lockDurationMs(failedAttempts: number): number {
-  if (failedAttempts < MAX_FREE_ATTEMPTS) return 0;
-  return Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (failedAttempts - MAX_FREE_ATTEMPTS));
-}
+const publicUser = (row: UserRow): LocalUser => ({ id: row.id, name: row.name, role: row.role, createdAt: row.createdAt });
 
 export async function addUser(
   db: LumbungDb,
@@ -87,17 +84,17 @@ export async function listUsers(db: LumbungDb): Promise<LocalUser[]> {
 export async function verifyPin(db: LumbungDb, userId: string, pin: string, now: Date = new Date()): Promise<VerifyPinResult> {
   const before = await db.users.get(userId);
   if (before === undefined) return { ok: false, error: 'user-unknown' };
-  if (before.lockedUntil !== undefined && before.lockedUntil > now.getTime()) {
-    return { ok: false, error: 'locked', lockedUntil: before.lockedUntil };
+  const lockedBefore = lockEnd(before, now);
+  if (lockedBefore !== null) {
+    return { ok: false, error: 'locked', lockedUntil: lockedBefore };
   }
   const matches = PIN_PATTERN.test(pin) && (await pinMatches(pin, before.pin));
   return db.transaction('rw', db.users, async (): Promise<VerifyPinResult> => {
     const row = await db.users.get(userId);
     if (row === undefined) return { ok: false, error: 'user-unknown' };
     // Another attempt (another tab) may have locked the user while we were hashing.
-    if (row.lockedUntil !== undefined && row.lockedUntil > now.getTime()) {
-      return { ok: false, error: 'locked', lockedUntil: row.lockedUntil };
-    }
+    const locked = lockEnd(row, now);
+    if (locked !== null) return { ok: false, error: 'locked', lockedUntil: locked };
     if (matches) {
       const { lockedUntil: _cleared, ...rest } = row;
       await db.users.put({ ...rest, failedAttempts: 0 });

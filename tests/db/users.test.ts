@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addUser, changePin, listUsers, lockDurationMs, MAX_FREE_ATTEMPTS, verifyPin } from '../../src/db/users.ts';
+import { readLockUsers } from '../../src/features/users/lock-users.ts';
 import { freshDb } from './support.ts';
 
 describe('local users and PIN lock', () => {
@@ -42,6 +43,21 @@ describe('local users and PIN lock', () => {
     expect((await db.users.get(added.user.id))?.failedAttempts).toBe(0);
     expect(lockDurationMs(6)).toBe(60_000);
     expect(lockDurationMs(40)).toBe(3_600_000);
+  });
+
+  it('voids a lock taken while the clock ran years ahead once the clock is put right, and locks again on the next wrong PIN', async () => {
+    const db = freshDb();
+    const added = await addUser(db, { name: 'Bu Siti', role: 'bendahara', pin: '2468' });
+    if (!added.ok) throw new Error(added.error);
+    const ahead = new Date('2031-11-20T03:00:00.000Z'); // the phone's clock five years ahead
+    for (let i = 0; i < MAX_FREE_ATTEMPTS; i++) await verifyPin(db, added.user.id, '0000', ahead);
+    expect((await readLockUsers(db, ahead.getTime()))[0]?.lockedUntil).toBe(ahead.getTime() + 30_000);
+    const right = new Date('2026-11-20T03:00:00.000Z');
+    // No lock this clock set could end five years from now: the lock screen shows none.
+    expect((await readLockUsers(db, right.getTime()))[0]?.lockedUntil).toBeNull();
+    // The wrong-PIN count stays: the next wrong PIN locks again, for the next step (60 s).
+    expect(await verifyPin(db, added.user.id, '0000', right)).toEqual({ ok: false, error: 'pin-wrong', attemptsLeft: 0, lockedUntil: right.getTime() + 60_000 });
+    expect((await verifyPin(db, added.user.id, '2468', new Date(right.getTime() + 60_001))).ok).toBe(true);
   });
 
   it('changes a PIN only with the current one', async () => {

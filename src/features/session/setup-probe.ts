@@ -9,6 +9,7 @@
  * one that decides and that reports a broken store.
  */
 import type { LockUser } from '../users/lock-users.ts';
+import { activeLockEnd } from '../../domain/pin-lock.ts';
 import { identityMode, type SetupState } from './setup-state.ts';
 
 export type GateSnapshot = { readonly setup: SetupState; readonly lockUsers: readonly LockUser[] };
@@ -89,7 +90,8 @@ function lockUser(row: unknown): LockUser | undefined {
   const { id, name, role, lockedUntil } = row;
   if (typeof id !== 'string' || typeof name !== 'string' || !isRole(role)) return undefined;
   if (lockedUntil !== undefined && typeof lockedUntil !== 'number') return undefined;
-  return { id, name, role, lockedUntil: lockedUntil ?? null };
+  // Over, or void (set by a clock that ran ahead: domain/pin-lock.ts): not shown as locked.
+  return { id, name, role, lockedUntil: activeLockEnd(lockedUntil, Date.now()) };
 }
 
 function isRole(value: unknown): value is LockUser['role'] {
