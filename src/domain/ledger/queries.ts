@@ -5,7 +5,7 @@
 import type { AccountType } from '../entry/schema.ts';
 import { rupiah, type Rupiah } from '../money.ts';
 import { forEachMonthOf, forEachPeriodUpTo, periodKey } from './periods.ts';
-import type { LedgerState } from './state.ts';
+import type { LedgerState, TableName } from './state.ts';
 
 export type DebitCredit = { debit: number; credit: number };
 
@@ -116,6 +116,9 @@ export function memberYear(state: LedgerState, memberId: string, year: number): 
 
 /** Keys `from` ≤ k < `below` of one table: what a reader of part of a table holds (the phone, db/ledger-tables.ts). */
 export type KeyRange = { readonly from: string; readonly below: string };
+
+/** What a report reads of the ledger beyond what every reader has: a whole table, or a key range of one (the phone reads only these). */
+export type TableRead = TableName | { readonly table: TableName; readonly range: KeyRange };
 
 /** Every key that starts with `prefix` (non-empty): `m|2025-` is the member or account month rows of 2025. */
 export function keysStartingWith(prefix: string): KeyRange {

@@ -14,8 +14,8 @@
  */
 import { VIA_ACCOUNT } from '../chart.ts';
 import { VIAS, type EntryType, type Via } from '../entry/schema.ts';
-import { accountTotalsUpTo, keysStartingWith, rowsInRange, type KeyRange } from '../ledger/queries.ts';
-import type { LedgerState, TableName } from '../ledger/state.ts';
+import { accountTotalsUpTo, keysStartingWith, rowsInRange, type KeyRange, type TableRead } from '../ledger/queries.ts';
+import type { LedgerState } from '../ledger/state.ts';
 import { rupiah, type Rupiah } from '../money.ts';
 
 export type CashBookRow = {
@@ -37,7 +37,7 @@ export const cashMovesDated = (from: string, to: string): KeyRange => ({ from: `
  * What `cashBook(state, from, to)` reads beyond account totals, month rows and settings: the moves
  * of its dates. (Its opening also needs the day rows of `from`'s month, which the screen names.)
  */
-export const cashBookReads = (from: string, to: string): readonly { readonly table: TableName; readonly range: KeyRange }[] => [
+export const cashBookReads = (from: string, to: string): readonly TableRead[] => [
   { table: 'cashMoves', range: cashMovesDated(from, to) },
 ];
 

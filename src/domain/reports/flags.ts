@@ -7,9 +7,9 @@
  * Of the entry index it reads only the flagged entries' rows (`flagsReads`), to see which were
  * reversed: a handful of rows, not one per entry of five years.
  */
-import type { KeyRange } from '../ledger/queries.ts';
+import type { KeyRange, TableRead } from '../ledger/queries.ts';
 import type { FlagRow } from '../ledger/rows.ts';
-import type { LedgerState, TableName } from '../ledger/state.ts';
+import type { LedgerState } from '../ledger/state.ts';
 import { compareText } from './order.ts';
 
 export type FlagLine = Omit<FlagRow, 'key'>;
@@ -27,7 +27,7 @@ export function flaggedEntryIds(flags: Iterable<FlagRow>): string[] {
 const justKey = (key: string): KeyRange => ({ from: key, below: `${key}\u0000` });
 
 /** What `flagsReport` reads beyond the base: the flags, the members (names), and the flagged entries' index rows. */
-export const flagsReads = (entryIds: readonly string[]): readonly (TableName | { readonly table: TableName; readonly range: KeyRange })[] => [
+export const flagsReads = (entryIds: readonly string[]): readonly TableRead[] => [
   'flags',
   'members',
   ...entryIds.map((id) => ({ table: 'entries' as const, range: justKey(id) })),

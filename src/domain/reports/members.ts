@@ -9,9 +9,9 @@
  * member months from the date's month on (`membersReads`): as of today, one month of rows, not
  * five years of them.
  */
-import { keysStartingWith, rowsInRange, type KeyRange } from '../ledger/queries.ts';
+import { keysStartingWith, rowsInRange, type KeyRange, type TableRead } from '../ledger/queries.ts';
 import type { MemberStatus, SavingsBalances } from '../ledger/rows.ts';
-import type { LedgerState, TableName } from '../ledger/state.ts';
+import type { LedgerState } from '../ledger/state.ts';
 import { rupiah, type Rupiah } from '../money.ts';
 import { loanOutstandingAsOf } from './loan-position.ts';
 import { compareNatural, compareText } from './order.ts';
@@ -31,7 +31,7 @@ export type MembersReport = { members: MemberLine[] };
 const memberMonthsFrom = (month: string): KeyRange => ({ from: `m|${month}|`, below: keysStartingWith('m|').below });
 
 /** What `membersReport(state, asOf)` reads beyond account totals, month rows and settings. */
-export const membersReads = (asOf: string): readonly (TableName | { readonly table: TableName; readonly range: KeyRange })[] => [
+export const membersReads = (asOf: string): readonly TableRead[] => [
   'members',
   'loans',
   { table: 'memberPeriods', range: memberMonthsFrom(asOf.slice(0, 7)) },

@@ -13,8 +13,8 @@
  * equals summing every month up to December.
  */
 import type { MemberId } from '../ids.ts';
-import { keysStartingWith, rowsInRange, shuOfYear, type KeyRange } from '../ledger/queries.ts';
-import type { LedgerState, TableName } from '../ledger/state.ts';
+import { keysStartingWith, rowsInRange, shuOfYear, type KeyRange, type TableRead } from '../ledger/queries.ts';
+import type { LedgerState } from '../ledger/state.ts';
 import { rupiah } from '../money.ts';
 import { computeShu, type MemberBasis, type ShuResult } from '../shu.ts';
 import { shuAllocation } from './settings.ts';
@@ -22,7 +22,7 @@ import { shuAllocation } from './settings.ts';
 export type ShuReport = ShuResult;
 
 /** What `shuReport(state, year)` reads beyond account totals, month rows and settings: every member row, and member months from January of `year` on. */
-export const shuReads = (year: number): readonly (TableName | { readonly table: TableName; readonly range: KeyRange })[] => [
+export const shuReads = (year: number): readonly TableRead[] => [
   'members',
   { table: 'memberPeriods', range: memberMonthsFrom(year) },
 ];
