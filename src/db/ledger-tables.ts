@@ -12,11 +12,11 @@
  */
 import { Dexie } from 'dexie';
 import { ledgerFromTables, TABLE_NAMES, type LedgerRows, type LedgerState, type MemberRow, type TableName } from '../domain/ledger/index.ts';
-import { ACCOUNT_MONTHS, keysStartingWith, type KeyRange, type RangeListing } from '../domain/ledger/queries.ts';
+import { ACCOUNT_MONTHS, keysStartingWith, type KeyRange, type RangeListing, type TableRead } from '../domain/ledger/queries.ts';
 import type { LumbungDb } from './database.ts';
 
 /** A whole table, or the rows of one key range of it (e.g. the member months from January 2025 on). */
-export type LedgerRead = TableName | { readonly table: TableName; readonly range: KeyRange };
+export type LedgerRead = TableRead;
 
 /**
  * Small reads every reader gets: account totals, the chart, settings, closed years (a few hundred
