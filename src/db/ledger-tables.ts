@@ -12,7 +12,7 @@
  */
 import { Dexie } from 'dexie';
 import { ledgerFromTables, TABLE_NAMES, type LedgerRows, type LedgerState, type MemberRow, type TableName } from '../domain/ledger/index.ts';
-import { ACCOUNT_MONTHS, keysStartingWith, type KeyRange, type RangeListing, type TableRead } from '../domain/ledger/queries.ts';
+import { ACCOUNT_MONTHS, isJustKey, keysStartingWith, type KeyRange, type RangeListing, type TableRead } from '../domain/ledger/queries.ts';
 import type { LumbungDb } from './database.ts';
 
 /** A whole table, or the rows of one key range of it (e.g. the member months from January 2025 on). */
@@ -75,8 +75,6 @@ const within = (ranges: readonly KeyRange[], range: KeyRange): boolean => {
   return holder !== undefined && range.below <= holder.below;
 };
 
-/** A range of exactly one key (`{from: k, below: k + U+0000}`): read with a get, not a cursor. */
-const isOneKey = (range: KeyRange): boolean => range.below === `${range.from}\u0000`;
 
 /** True when `held` has every row `read` asks for. */
 export function holds(held: Held | undefined, read: LedgerRead): boolean {
@@ -252,10 +250,10 @@ export async function readTables(db: LumbungDb, reads: Iterable<LedgerRead>): Pr
     [...wanted].map(async ([t, held]): Promise<[TableName, TablePart]> => {
       if (held === 'whole') return [t, { held, rows: (await range(db, t, Dexie.minKey, Dexie.maxKey).toArray()).map((row) => row.v) }];
       const ranges = normalise(held);
-      const keys = ranges.filter(isOneKey).map((r): [TableName, string] => [t, r.from]);
+      const keys = ranges.filter(isJustKey).map((r): [TableName, string] => [t, r.from]);
       const [found, spans] = await Promise.all([
         keys.length === 0 ? [] : db.projections.bulkGet(keys),
-        Promise.all(ranges.filter((r) => !isOneKey(r)).map((r) => range(db, t, r.from, r.below).toArray())),
+        Promise.all(ranges.filter((r) => !isJustKey(r)).map((r) => range(db, t, r.from, r.below).toArray())),
       ]);
       const rows: unknown[] = [];
       for (const row of found) if (row !== undefined) rows.push(row.v); // a key with no row has none

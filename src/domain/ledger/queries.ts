@@ -126,6 +126,12 @@ export function keysStartingWith(prefix: string): KeyRange {
   return { from: prefix, below: `${prefix.slice(0, -1)}${String.fromCharCode(last + 1)}` };
 }
 
+/** Exactly one key: the smallest string above `key` is `key` + U+0000 (the phone reads such a range with a get). */
+export const justKey = (key: string): KeyRange => ({ from: key, below: `${key}\u0000` });
+
+/** Whether a range is `justKey` of its start. */
+export const isJustKey = (range: KeyRange): boolean => range.below === `${range.from}\u0000`;
+
 /**
  * A table that lists the rows of a key range itself: the phone's partly read tables do, and throw
  * when the range is not wholly among what they read, rather than answer with the rows they happen

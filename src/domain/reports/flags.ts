@@ -7,7 +7,7 @@
  * Of the entry index it reads only the flagged entries' rows (`flagsReads`), to see which were
  * reversed: a handful of rows, not one per entry of five years.
  */
-import type { KeyRange, TableRead } from '../ledger/queries.ts';
+import { justKey, type TableRead } from '../ledger/queries.ts';
 import type { FlagRow } from '../ledger/rows.ts';
 import type { LedgerState } from '../ledger/state.ts';
 import { compareText } from './order.ts';
@@ -22,9 +22,6 @@ export function flaggedEntryIds(flags: Iterable<FlagRow>): string[] {
   for (const row of flags) ids.add(row.entryId);
   return [...ids];
 }
-
-/** Exactly one key: the smallest string above `key` is `key` + U+0000. */
-const justKey = (key: string): KeyRange => ({ from: key, below: `${key}\u0000` });
 
 /** What `flagsReport` reads beyond the base: the flags, the members (names), and the flagged entries' index rows. */
 export const flagsReads = (entryIds: readonly string[]): readonly TableRead[] => [
