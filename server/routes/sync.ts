@@ -1,10 +1,11 @@
 /** POST /sync/push and GET /sync/pull: the device's half of sync (CONTRACT §7). */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor } from '../../src/domain/ledger/index.ts';
+import { encodeCursor, parseCursor } from '../../src/domain/ledger/index.ts';
 import { authenticateDevice, publicKeyOf } from '../auth/device-auth.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
+import { pullPosition } from '../entries/pull-position.ts';
 import { MAX_PUSH_ENTRIES, pushDeviceBatch } from '../entries/push.ts';
 import { faultPoint } from '../fault-point.ts';
 
@@ -22,6 +23,10 @@ const pushBody = z.object({
       hash: z.string().regex(/^[0-9a-f]{64}$/),
     })
     .optional(),
+  // An addition to CONTRACT §7 (docs/api.md): the phone's pull cursor. The answer says whether it
+  // still names the entry the phone pulled there (`afterHolds`), before the phone moves it over its
+  // own new entries without pulling them back (src/sync/pull-skip.ts).
+  after: z.string().max(100).optional(),
 });
 
 const pullQuery = z.object({
@@ -44,7 +49,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
       if (!parsed.success) {
         throw new ApiError(400, 'invalid-request', 'Isi permintaan harus berbentuk {"entries": [...], "head"?: {"seq", "hash"}}.');
       }
-      const { entries, head } = parsed.data;
+      const { entries, head, after } = parsed.data;
       if (entries.length > MAX_PUSH_ENTRIES) {
         throw new ApiError(400, 'too-many-entries', `Paling banyak ${String(MAX_PUSH_ENTRIES)} catatan per kiriman.`, {
           details: { max: MAX_PUSH_ENTRIES, received: entries.length },
@@ -66,8 +71,16 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
       // commit, as a pull cursor. A phone whose cursor is already there (its own entries were the
       // newest) skips the pull and its round trip — on 2G and Slow 4G, most of a small sync.
       const cooperative = await context.store.getCooperative(device.cooperativeId);
+      const lastSeq = cooperative?.lastSeq ?? 0;
+      const newest = lastSeq === 0 ? null : await context.store.acceptedHashAt(device.cooperativeId, lastSeq);
+      const stored = { results, serverTime: context.clock.now().toISOString(), cursor: encodeCursor(lastSeq, newest) };
       reply.header('cache-control', 'no-store');
-      return { results, serverTime: context.clock.now().toISOString(), cursor: encodeCursor(cooperative?.lastSeq ?? 0) };
+      if (after === undefined) return stored;
+      // An unreadable cursor does not hold either: the phone then pulls from the beginning, which
+      // mends it, and the entries just stored are not refused for it.
+      const cursor = parseCursor(after);
+      const afterHolds = cursor !== null && (await pullPosition(context.store, device.cooperativeId, cursor)).holds;
+      return { ...stored, afterHolds };
     },
   );
 
@@ -75,18 +88,25 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
     const device = await authenticateDevice(context, request);
     const query = pullQuery.safeParse(request.query);
     if (!query.success) throw new ApiError(400, 'invalid-request', 'Parameter penarikan tidak sah.');
-    const afterText = query.data.after ?? '0';
-    const after = decodeCursor(afterText);
-    if (after === null || after < 0) throw new ApiError(400, 'invalid-cursor', 'Penanda posisi (cursor) tidak sah. Tarik ulang dari awal.');
+    const cursor = parseCursor(query.data.after ?? '0');
+    if (cursor === null) throw new ApiError(400, 'invalid-cursor', 'Penanda posisi (cursor) tidak sah. Tarik ulang dari awal.');
     const limitText = query.data.limit ?? String(DEFAULT_PULL_LIMIT);
     const limit = /^\d{1,4}$/.test(limitText) ? Number(limitText) : Number.NaN;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
       throw new ApiError(400, 'invalid-limit', `Batas jumlah harus 1–${String(MAX_PULL_LIMIT)}.`);
     }
-    const rows = await context.store.acceptedAfter(device.cooperativeId, after, limit + 1);
+    // A cursor that no longer names the entry pulled there (a server restored from an older backup,
+    // entries/pull-position.ts) starts again from the beginning, and the answer says so.
+    const position = await pullPosition(context.store, device.cooperativeId, cursor);
+    const from = position.holds ? position : { serverSeq: 0, hash: null };
+    const rows = await context.store.acceptedAfter(device.cooperativeId, from.serverSeq, limit + 1);
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    const last = page.at(-1)?.serverSeq ?? after;
+    const last = page.at(-1) ?? from;
+    // On the last page, the device's own chain as stored here, after everything it pushed: a phone
+    // holding acknowledged entries beyond it knows the server lost them and sends them again
+    // (src/sync/pull.ts). Only there: ~100 bytes a hash cannot compress, on each of a year's pages.
+    const deviceHead = more ? '' : `,"device":${JSON.stringify(await context.store.deviceHead(device.cooperativeId, device.id))}`;
     const now = context.clock.now().toISOString();
     await context.store.touchSync(device.cooperativeId, now);
     // The stored JSON goes out as stored: no parse and re-serialise of thousands of entries.
@@ -94,7 +114,8 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
     // verbatim, and phones resolve member profile edits in server order with it.
     const entries = page.map((row) => row.body).join(',');
     const serverSeqs = page.map((row) => String(row.serverSeq)).join(',');
-    const text = `{"entries":[${entries}],"serverSeqs":[${serverSeqs}],"cursor":${JSON.stringify(encodeCursor(last))},"more":${String(more)},"serverTime":${JSON.stringify(now)}}`;
+    const restart = position.holds ? '' : ',"restart":true';
+    const text = `{"entries":[${entries}],"serverSeqs":[${serverSeqs}],"cursor":${JSON.stringify(encodeCursor(last.serverSeq, last.hash))},"more":${String(more)}${deviceHead}${restart},"serverTime":${JSON.stringify(now)}}`;
     return sendJsonText(reply, text);
   });
 }

@@ -79,6 +79,8 @@ export interface StoredEntryRow extends EntryRef {
 
 export interface AcceptedEntryRow {
   serverSeq: number;
+  /** The entry's hash: a pull cursor after it carries the start of it (src/domain/ledger/cursor.ts). */
+  hash: string;
   body: string;
 }
 
@@ -157,4 +159,8 @@ export interface Store {
   withCooperativeLock<T>(cooperativeId: string, work: (tx: CooperativeTx) => Promise<T>): Promise<T>;
   /** Accepted entries after a serverSeq (pull and ledger catch-up outside a transaction). */
   acceptedAfter(cooperativeId: string, afterSeq: number, limit: number): Promise<AcceptedEntryRow[]>;
+  /** The hash of the accepted entry at a serverSeq, null when none holds it: checks a pull cursor. */
+  acceptedHashAt(cooperativeId: string, serverSeq: number): Promise<string | null>;
+  /** The device's last stored entry (accepted or rejected), outside a transaction: told to the phone on pull. */
+  deviceHead(cooperativeId: string, deviceId: string): Promise<{ seq: number; hash: string } | null>;
 }

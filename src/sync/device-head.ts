@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { readChainHead } from '../db/meta.ts';
 import type { LumbungDb } from '../db/database.ts';
+import { highestAckedOwnSeq } from './own-entries.ts';
 import type { Entry } from '../domain/entry/schema.ts';
 
 /** The server's code for a push refused because its copy of this device's chain differs. */
@@ -38,4 +39,19 @@ export async function chainPosition(db: LumbungDb, details: unknown): Promise<Ch
   if (!server.success) return null;
   const local = await readChainHead(db);
   return { serverSeq: server.data.seq, localSeq: local.seq, forked: server.data.seq <= local.seq };
+}
+
+/**
+ * The pull's half (pull.ts): the server's copy of this device's chain (`device` in a pull answer)
+ * ends before entries it acknowledged to us, so it has lost them — it was restored from an older
+ * backup. The seq to send again from, or null when the server holds all we were told it took.
+ *
+ * Rejected entries are not counted: an `id-conflict` is answered and never stored, so a server
+ * without it has lost nothing. If the server lost a stored rejected entry after our last
+ * acknowledged one, the next push meets a gap and resends it.
+ */
+export async function ownEntriesLostFrom(db: LumbungDb, deviceId: string, serverHead: ChainView | null): Promise<number | null> {
+  const acked = await highestAckedOwnSeq(db, deviceId);
+  const held = serverHead?.seq ?? 0;
+  return acked !== null && acked > held ? held + 1 : null;
 }

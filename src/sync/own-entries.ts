@@ -15,3 +15,17 @@ export async function ownEntriesBetween(db: LumbungDb, deviceId: string, fromSeq
     .toArray();
   return rows.map((r) => r.entry);
 }
+
+/**
+ * The highest seq among this device's entries the server acknowledged, null when none was. Pending
+ * entries are the chain's tail, so the walk down from the top passes only those before it finds one.
+ */
+export async function highestAckedOwnSeq(db: LumbungDb, deviceId: string): Promise<number | null> {
+  const row = await db.entries
+    .where('[deviceId+seq]')
+    .between([deviceId, 0], [deviceId, Number.MAX_SAFE_INTEGER], true, true)
+    .reverse()
+    .filter((r) => r.sync === 'acked')
+    .first();
+  return row?.seq ?? null;
+}

@@ -9,10 +9,18 @@
  * number from the cursor + 1 up to m was answered to us, nothing but our own entries lies in that
  * range and the cursor may move to m. The first number we were not given (another device's entry)
  * stops it: that entry, and whatever follows, is pulled as usual. Skipping less is always safe.
+ *
+ * All of that assumes the cursor still names the entry this phone pulled there. After the district
+ * server is restored from an older backup it does not: numbers at and below the cursor may now
+ * belong to entries the phone never saw. So each push carries the cursor and the server answers
+ * whether it holds (`afterHolds`, docs/api.md). Only a cursor the server confirmed is moved; one it
+ * denied is set back to the beginning, and the pull then fetches everything again (ingest skips
+ * what the phone holds). No confirmation (an older server): no skip.
  */
 import type { LumbungDb } from '../db/database.ts';
 import { readPullCursor, writeMeta } from '../db/meta.ts';
 import { decodeCursor, encodeCursor } from '../domain/ledger/index.ts';
+import type { OwnAck } from './push.ts';
 
 /** The new cursor position, or null when the run's own serverSeqs do not continue the cursor. */
 export function ownRunEnd(cursor: number, ownServerSeqs: readonly number[]): number | null {
@@ -27,24 +35,43 @@ export type PullSkip = {
   readonly skipped: number;
   /** The cursor has reached the server's newest serverSeq as the last push answered it: no pull needed. */
   readonly upToDate: boolean;
+  /** The server said the cursor no longer holds: it was set back to the beginning. */
+  readonly reset: boolean;
 };
+
+const NOTHING: PullSkip = { skipped: 0, upToDate: false, reset: false };
 
 /**
  * Moves the pull cursor past the run of our own just-acknowledged entries, and tells whether it
  * has thereby reached `serverCursor` (the push answer's newest serverSeq, when the server sends
  * it): then nothing else is on the server yet and the pull's round trip can be saved.
+ * `afterHolds` is the push answers' word on the cursor the pushes carried (null: none said).
  */
-export async function skipOwnEntriesInPull(db: LumbungDb, ownServerSeqs: readonly number[], serverCursor: string | null = null): Promise<PullSkip> {
-  if (ownServerSeqs.length === 0) return { skipped: 0, upToDate: false };
+export async function skipOwnEntriesInPull(
+  db: LumbungDb,
+  own: readonly OwnAck[],
+  serverCursor: string | null = null,
+  afterHolds: boolean | null = null,
+): Promise<PullSkip> {
+  if (own.length === 0) return NOTHING;
   return db.transaction('rw', db.meta, async () => {
     const stored = await readPullCursor(db);
+    if (afterHolds === false) {
+      await writeMeta(db, 'pullCursor', encodeCursor(0));
+      return { ...NOTHING, reset: true };
+    }
+    // Only position 0 needs no confirmation: nothing lies before it.
     const cursor = stored === undefined ? 0 : decodeCursor(stored);
     // An undecodable cursor is the server's business: leave it for the pull to send back as it is.
-    if (cursor === null) return { skipped: 0, upToDate: false };
-    const end = ownRunEnd(cursor, ownServerSeqs);
-    if (end !== null) await writeMeta(db, 'pullCursor', encodeCursor(end));
+    if (cursor === null || (cursor !== 0 && afterHolds !== true)) return NOTHING;
+    const end = ownRunEnd(
+      cursor,
+      own.map((a) => a.serverSeq),
+    );
+    const endHash = own.find((a) => a.serverSeq === end)?.hash ?? null;
+    if (end !== null) await writeMeta(db, 'pullCursor', encodeCursor(end, endHash));
     const head = serverCursor === null ? null : decodeCursor(serverCursor);
     const reached = end ?? cursor;
-    return { skipped: reached - cursor, upToDate: head !== null && reached >= head };
+    return { skipped: reached - cursor, upToDate: head !== null && reached >= head, reset: false };
   });
 }

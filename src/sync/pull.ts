@@ -8,6 +8,7 @@
  */
 import { ingestPulled } from '../db/ingest.ts';
 import { readPullCursor } from '../db/meta.ts';
+import { ownEntriesLostFrom } from './device-head.ts';
 import { deviceRequest, type DeviceSession } from './device-request.ts';
 import { stopForRefusal, stopForUnknown, type RunStop } from './refusal.ts';
 import { pullResponseSchema } from './wire.ts';
@@ -24,7 +25,16 @@ export const PULL_PAGE_SIZE = 200;
 const MAX_PAGES_PER_RUN = 10_000;
 
 export type PullTally = { pulled: number; added: number; serverTime: string | null };
-export type PullOutcome = { readonly tally: PullTally; readonly stop: RunStop | null };
+export type PullOutcome = {
+  readonly tally: PullTally;
+  readonly stop: RunStop | null;
+  /**
+   * The server's copy of this device's chain ends before entries it acknowledged to us (it was
+   * restored from an older backup): the seq to push again from. Null when nothing is missing, or
+   * the server did not say (older servers).
+   */
+  readonly ownLostFrom: number | null;
+};
 
 export type PullOptions = {
   readonly pageSize?: number | undefined;
@@ -42,22 +52,27 @@ export async function pullAll(session: DeviceSession, options: PullOptions = {})
   for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
     const cursor = await readPullCursor(session.db);
     const outcome = await deviceRequest(session, 'GET', pullPath(cursor, pageSize), undefined, pullResponseSchema);
-    if (outcome.kind === 'unknown') return { tally, stop: stopForUnknown(outcome.reason) };
-    if (outcome.kind === 'refused') return { tally, stop: stopForRefusal(outcome.status, outcome.code, outcome.message) };
+    if (outcome.kind === 'unknown') return { tally, stop: stopForUnknown(outcome.reason), ownLostFrom: null };
+    if (outcome.kind === 'refused') {
+      return { tally, stop: stopForRefusal(outcome.status, outcome.code, outcome.message), ownLostFrom: null };
+    }
     const body = outcome.body;
     tally.serverTime = body.serverTime;
     const stored = await ingestPulled(session.db, { entries: body.entries, cursor: body.cursor, serverSeqs: body.serverSeqs });
     if (!stored.ok) {
       // A page that does not validate came from a broken server or proxy; storage trouble is ours.
       const error = stored.error === 'entry-invalid' ? 'server' : 'storage';
-      return { tally, stop: { kind: 'failed', error, detail: stored.error } };
+      return { tally, stop: { kind: 'failed', error, detail: stored.error }, ownLostFrom: null };
     }
     tally.pulled += body.entries.length;
     tally.added += stored.value.added;
     options.onProgress?.(tally.pulled);
-    if (!body.more) return { tally, stop: null };
+    if (!body.more) {
+      const ownLostFrom = body.device === undefined ? null : await ownEntriesLostFrom(session.db, session.deviceId, body.device);
+      return { tally, stop: null, ownLostFrom };
+    }
     // "More" with the same cursor and nothing in it would spin forever.
-    if (body.entries.length === 0 && body.cursor === cursor) return { tally, stop: stopForUnknown('bad-shape') };
+    if (body.entries.length === 0 && body.cursor === cursor) return { tally, stop: stopForUnknown('bad-shape'), ownLostFrom: null };
   }
-  return { tally, stop: stopForUnknown('bad-shape') };
+  return { tally, stop: stopForUnknown('bad-shape'), ownLostFrom: null };
 }

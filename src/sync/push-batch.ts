@@ -39,11 +39,18 @@ export type PushBatch = { readonly entries: readonly Entry[]; readonly body: Enc
 
 const encoder = new TextEncoder();
 
-/** The longest prefix of `entries` (in seq order, at least one) that fits the limits, encoded. */
-export async function nextBatch(entries: readonly Entry[], limits: BatchLimits = DEFAULT_BATCH_LIMITS): Promise<PushBatch> {
+/**
+ * The longest prefix of `entries` (in seq order, at least one) that fits the limits, encoded.
+ * `after` is the phone's pull cursor, for the server to say whether it still holds (docs/api.md).
+ */
+export async function nextBatch(
+  entries: readonly Entry[],
+  limits: BatchLimits = DEFAULT_BATCH_LIMITS,
+  after?: string,
+): Promise<PushBatch> {
   if (entries.length === 0) throw new RangeError('nextBatch needs at least one entry');
   let count = 0;
-  let jsonBytes = 128; // `{"head":{"seq":…,"hash":"…"},"entries":[]}` and commas, roughly
+  let jsonBytes = 200; // `{"head":{"seq":…,"hash":"…"},"after":"…","entries":[]}` and commas, roughly
   for (const entry of entries) {
     if (count >= limits.maxEntries) break;
     const size = encoder.encode(JSON.stringify(entry)).length + 1;
@@ -56,7 +63,8 @@ export async function nextBatch(entries: readonly Entry[], limits: BatchLimits =
     const first = chosen[0];
     if (first === undefined) throw new RangeError('nextBatch chose no entry');
     // `head` (docs/api.md): lets the server refuse a batch from an old copy of this phone's books.
-    const body = await encodeJsonBody({ head: chainViewBefore(first), entries: chosen }, limits.gzip);
+    const head = chainViewBefore(first);
+    const body = await encodeJsonBody(after === undefined ? { head, entries: chosen } : { head, after, entries: chosen }, limits.gzip);
     if (body.bytes.length <= limits.maxWireBytes || count === 1) return { entries: chosen, body };
     count = Math.max(1, Math.floor(count / 2));
   }

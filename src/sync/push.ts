@@ -36,6 +36,7 @@
  * the first's stale counter is retried once (device-request.ts). No run ends with a request still
  * in flight.
  */
+import { readPullCursor } from '../db/meta.ts';
 import { markAcked, outboxStats, pendingEntries, type PushResult as StoredPushResult } from '../db/outbox.ts';
 import type { Entry } from '../domain/entry/schema.ts';
 import { noteChainInStep, stopForChainBehind } from './chain-guard.ts';
@@ -62,12 +63,19 @@ export type PushTally = {
   lastServerSeq: number | null;
   /** Our highest-seq entry the server acknowledged in this run. */
   ackedHead: { seq: number; hash: string } | null;
-  /** Every serverSeq the server answered for our entries in this run (lets the pull skip them). */
-  ownServerSeqs: number[];
+  /** Every serverSeq the server answered for our entries in this run, with the entry's hash (lets the pull skip them). */
+  ownAcks: OwnAck[];
   /** The server's newest serverSeq as a pull cursor, from the last push answer (newer servers only). */
   serverCursor: string | null;
+  /**
+   * Whether the pull cursor the pushes carried still names the entry pulled there, as every answer
+   * said (false if any said not); null when no answer said (older servers, or nothing pulled yet).
+   */
+  afterHolds: boolean | null;
   serverTime: string | null;
 };
+
+export type OwnAck = { readonly serverSeq: number; readonly hash: string };
 
 export type PushOutcome = { readonly tally: PushTally; readonly stop: RunStop | null };
 
@@ -76,6 +84,11 @@ export type PushOptions = {
   readonly onProgress?: ((pushed: number, total: number) => void) | undefined;
   /** Device clock, for the time a chain-behind finding is noted. */
   readonly now?: (() => Date) | undefined;
+  /**
+   * Send this device's own entries again from this seq on, whatever their state, before the outbox:
+   * the server no longer holds them (a pull told us its copy of our chain ends before; pull.ts).
+   */
+  readonly resendFrom?: number | undefined;
 };
 
 type Sending = {
@@ -122,12 +135,17 @@ function send(session: DeviceSession, batch: PushBatch, after: Sending | null = 
  * The batch after those on the wire (still pending), read and encoded now; null when nothing else is
  * pending or the read fails (the loop then reads afresh, and fails there).
  */
-async function prepareAfter(session: DeviceSession, onTheWire: readonly PushBatch[], limits: BatchLimits): Promise<PushBatch | null> {
+async function prepareAfter(
+  session: DeviceSession,
+  onTheWire: readonly PushBatch[],
+  limits: BatchLimits,
+  after: string | undefined,
+): Promise<PushBatch | null> {
   try {
     const sent = new Set(onTheWire.flatMap((b) => b.entries.map((e) => e.id)));
     const pending = await pendingEntries(session.db, MAX_BATCH_ENTRIES + sent.size);
     const candidates = pending.filter((e) => !sent.has(e.id));
-    return candidates.length === 0 ? null : await nextBatch(candidates, limits);
+    return candidates.length === 0 ? null : await nextBatch(candidates, limits, after);
   } catch {
     return null;
   }
@@ -152,13 +170,22 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     flagged: 0,
     lastServerSeq: null,
     ackedHead: null,
-    ownServerSeqs: [],
+    ownAcks: [],
     serverCursor: null,
+    afterHolds: null,
     serverTime: null,
   };
   let limits = options.limits ?? DEFAULT_BATCH_LIMITS;
   let total = (await outboxStats(session.db)).pending;
   let resend: Entry[] = [];
+  if (options.resendFrom !== undefined) {
+    resend = await ownEntriesBetween(session.db, session.deviceId, options.resendFrom, Number.MAX_SAFE_INTEGER);
+    // The pending entries are the chain's tail (the server settles a device's entries in seq order).
+    const firstPending = (await pendingEntries(session.db, 1))[0]?.seq ?? Number.MAX_SAFE_INTEGER;
+    total += resend.filter((e) => e.seq < firstPending).length;
+  }
+  // Read once: nothing moves the cursor while this run pushes (the pull comes after, in the same run).
+  const after = await readPullCursor(session.db);
   let gapRecoveries = 0;
   let inStep = false;
   /** The oldest request on the wire: its answer is read next. */
@@ -180,7 +207,7 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     if (current === null) {
       const candidates = resend.length > 0 ? resend : await pendingEntries(session.db, MAX_BATCH_ENTRIES);
       if (candidates.length === 0) return { tally, stop: null };
-      current = send(session, await nextBatch(candidates, limits));
+      current = send(session, await nextBatch(candidates, limits, after));
     }
     const batch: PushBatch = current.batch;
     const sentBehind = current.behind;
@@ -191,11 +218,11 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     let ahead: Promise<PushBatch | null> = Promise.resolve(null);
     if (resend.length === 0) {
       if (following === null) {
-        const next = await prepareAfter(session, [batch], limits);
+        const next = await prepareAfter(session, [batch], limits, after);
         if (next !== null && linkAllowsTwo()) following = send(session, next, current);
         else ahead = Promise.resolve(next);
       } else {
-        ahead = prepareAfter(session, [batch, following.batch], limits);
+        ahead = prepareAfter(session, [batch, following.batch], limits, after);
       }
     }
     const outcome: HttpOutcome<PushResponse> = await current.answer;
@@ -234,6 +261,7 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     }
     tally.serverTime = outcome.body.serverTime;
     tally.serverCursor = outcome.body.cursor ?? null;
+    if (outcome.body.afterHolds !== undefined) tally.afterHolds = (tally.afterHolds ?? true) && outcome.body.afterHolds;
 
     const gap: PushResult | undefined = results.find((r) => r.status === 'gap');
     const settledAll: boolean = gap === undefined && results.length === batch.entries.length;
@@ -320,10 +348,9 @@ function count(tally: PushTally, result: PushResult, entry: Entry | undefined): 
       tally.pushed++;
       tally.acked++;
       tally.lastServerSeq = Math.max(tally.lastServerSeq ?? 0, result.serverSeq);
-      tally.ownServerSeqs.push(result.serverSeq);
-      if (entry !== undefined && (tally.ackedHead === null || entry.seq > tally.ackedHead.seq)) {
-        tally.ackedHead = { seq: entry.seq, hash: entry.hash };
-      }
+      if (entry === undefined) return;
+      tally.ownAcks.push({ serverSeq: result.serverSeq, hash: entry.hash });
+      if (tally.ackedHead === null || entry.seq > tally.ackedHead.seq) tally.ackedHead = { seq: entry.seq, hash: entry.hash };
       return;
     case 'rejected':
       tally.pushed++;

@@ -105,41 +105,91 @@ async function run(db: LumbungDb, options: SyncOptions, now: () => Date): Promis
     timeoutMs: options.timeoutMs,
   };
 
+  const first = await exchange(session, options, now);
+  if (first.stop !== null) return stopped(db, first.stop, first.tally, now());
+  let round = first;
+  // The pull showed the server has lost entries it acknowledged to us (restored from an older
+  // backup): send them again now, not when the treasurer next records something. Once per run.
+  if (first.ownLostFrom !== null) {
+    const again = await exchange(session, options, now, first.ownLostFrom);
+    round = { ...again, tally: addTallies(first.tally, again.tally) };
+    if (round.stop !== null) return stopped(db, round.stop, round.tally, now());
+  }
+
+  const previous = await readSyncMeta(db, 'sync.receipt');
+  const { tally } = round;
+  const receipt: SyncReceipt = {
+    finishedAt: now().toISOString(),
+    serverTime: tally.serverTime ?? now().toISOString(),
+    pushed: tally.pushed,
+    acked: tally.acked,
+    rejected: tally.rejected,
+    flagged: tally.flagged,
+    pulled: tally.pulled,
+    lastServerSeq: tally.lastServerSeq ?? previous?.lastServerSeq ?? null,
+    chainHead: tally.ackedHead ?? previous?.chainHead ?? null,
+  };
+  await writeSyncMeta(db, 'sync.receipt', receipt);
+  return { status: 'ok', receipt };
+}
+
+/** What a push and the pull after it did, for the receipt. */
+type RoundTally = SyncTally & {
+  readonly lastServerSeq: number | null;
+  readonly ackedHead: { readonly seq: number; readonly hash: string } | null;
+  /** The server's clock at its last answer. */
+  readonly serverTime: string | null;
+};
+
+type Round = { readonly tally: RoundTally; readonly stop: RunStop | null; readonly ownLostFrom: number | null };
+
+/** Push the outbox (from `resendFrom` on, when given), then pull what the push did not bring up to date. */
+async function exchange(session: DeviceSession, options: SyncOptions, now: () => Date, resendFrom?: number): Promise<Round> {
+  const db = session.db;
   // Each push carries this phone's view of its chain; a server whose copy differs refuses it
   // (chain-behind) before storing anything, so the check costs no request of its own.
   const pushed = await pushOutbox(session, {
     limits: options.batchLimits,
     now,
+    resendFrom,
     onProgress: (done, total) => options.onProgress?.({ step: 'push', pushed: done, total }),
   });
   await noteClock(db, pushed.tally.serverTime, now());
-  if (pushed.stop !== null) return stopped(db, pushed.stop, tallyOf(pushed.tally, null), now());
-  const skip = await skipOwnEntriesInPull(db, pushed.tally.ownServerSeqs, pushed.tally.serverCursor);
+  if (pushed.stop !== null) return { tally: roundTally(pushed.tally, null), stop: pushed.stop, ownLostFrom: null };
+  const { ownAcks, serverCursor, afterHolds } = pushed.tally;
+  const skip = await skipOwnEntriesInPull(db, ownAcks, serverCursor, afterHolds);
 
   // Our own entries were the server's newest: nothing to pull, one round trip saved.
   const pulled: PullOutcome = skip.upToDate
-    ? { tally: { pulled: 0, added: 0, serverTime: null }, stop: null }
+    ? { tally: { pulled: 0, added: 0, serverTime: null }, stop: null, ownLostFrom: null }
     : await pullAll(session, {
         pageSize: options.pullPageSize,
         onProgress: (count) => options.onProgress?.({ step: 'pull', pulled: count }),
       });
   await noteClock(db, pulled.tally.serverTime, now());
-  if (pulled.stop !== null) return stopped(db, pulled.stop, tallyOf(pushed.tally, pulled.tally), now());
+  return { tally: roundTally(pushed.tally, pulled.tally), stop: pulled.stop, ownLostFrom: pulled.ownLostFrom };
+}
 
-  const previous = await readSyncMeta(db, 'sync.receipt');
-  const receipt: SyncReceipt = {
-    finishedAt: now().toISOString(),
-    serverTime: pulled.tally.serverTime ?? pushed.tally.serverTime ?? now().toISOString(),
-    pushed: pushed.tally.pushed,
-    acked: pushed.tally.acked,
-    rejected: pushed.tally.rejected,
-    flagged: pushed.tally.flagged,
-    pulled: pulled.tally.pulled,
-    lastServerSeq: pushed.tally.lastServerSeq ?? previous?.lastServerSeq ?? null,
-    chainHead: pushed.tally.ackedHead ?? previous?.chainHead ?? null,
+function roundTally(push: PushTally, pull: PullTally | null): RoundTally {
+  return {
+    ...tallyOf(push, pull),
+    lastServerSeq: push.lastServerSeq,
+    ackedHead: push.ackedHead,
+    serverTime: pull?.serverTime ?? push.serverTime,
   };
-  await writeSyncMeta(db, 'sync.receipt', receipt);
-  return { status: 'ok', receipt };
+}
+
+function addTallies(a: RoundTally, b: RoundTally): RoundTally {
+  return {
+    pushed: a.pushed + b.pushed,
+    acked: a.acked + b.acked,
+    rejected: a.rejected + b.rejected,
+    flagged: a.flagged + b.flagged,
+    pulled: a.pulled + b.pulled,
+    lastServerSeq: b.lastServerSeq ?? a.lastServerSeq,
+    ackedHead: b.ackedHead ?? a.ackedHead,
+    serverTime: b.serverTime ?? a.serverTime,
+  };
 }
 
 function tallyOf(push: PushTally, pull: PullTally | null): SyncTally {

@@ -34,6 +34,11 @@ export const pushResponseSchema = z.object({
    * the push, as a pull cursor. Older servers omit it; the phone then always pulls.
    */
   cursor: z.string().max(100).optional(),
+  /**
+   * An addition (docs/api.md): whether the pull cursor the push carried (`after`) still names the
+   * entry this phone pulled there. False after the server was restored from an older backup.
+   */
+  afterHolds: z.boolean().optional(),
 });
 export type PushResponse = z.output<typeof pushResponseSchema>;
 
@@ -50,6 +55,16 @@ export const pullResponseSchema = z
     cursor: z.string(),
     more: z.boolean(),
     serverTime: instant,
+    /**
+     * Additions (docs/api.md), both for a server restored from an older backup: `device`, on the
+     * last page, is this device's chain as the server holds it (null: nothing of it); `restart` says the cursor we sent
+     * no longer named the entry we pulled there, so this page starts from the beginning.
+     */
+    device: z
+      .object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+      .nullable()
+      .optional(),
+    restart: z.boolean().optional(),
   })
   .refine((body) => body.serverSeqs === undefined || body.serverSeqs.length === body.entries.length, {
     error: 'serverSeqs must have one number per entry',

@@ -6,6 +6,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZERO_HASH, type Entry } from '../../src/domain/entry/schema.ts';
+import { encodeCursor, parseCursor } from '../../src/domain/ledger/index.ts';
 import { deposit, disburse, ids, joined, repay, reversal, withdraw, type TestDevice } from '../support/entries.ts';
 import { STORE_KINDS } from '../support/stores.ts';
 import { startHarness, type Harness, type PushAnswer } from './harness.ts';
@@ -226,6 +227,66 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
       expect(response.statusCode, query).toBe(400);
       expect(response.json<{ error: { code: string } }>().error.code, query).toBe(code);
     }
+  });
+
+  it('checks that a cursor still names its entry: a stale one is answered from the beginning, and push says whether the cursor it carried holds', async () => {
+    const coop = await h.createCooperative('KSP Pulih');
+    const a = await h.enroll(coop, 'HP bendahara');
+    const b = await h.enroll(coop, 'HP ketua');
+    const rina = ids.member();
+    const first = [await a.entry(joined(rina, 'R-001', 'Rina')), await a.entry(deposit(rina, 'pokok', 100_000))];
+    await h.push(a, first);
+    const [one, two] = first;
+    if (one === undefined || two === undefined) throw new Error('two entries');
+
+    // Each page's cursor names the entry at its end by the start of its hash.
+    const page = (await pull(b, '?after=0')).json<PullBody & { device: unknown; restart?: boolean }>();
+    expect(parseCursor(page.cursor)).toEqual({ serverSeq: 2, mark: two.hash.slice(0, 12) });
+    expect(page.restart).toBeUndefined();
+    // The pulling device's own chain as stored here: B has nothing yet, A is at its seq 2.
+    expect(page.device).toBeNull();
+    expect((await pull(a, `?after=${page.cursor}`)).json<{ device: unknown }>().device).toEqual({ seq: 2, hash: two.hash });
+    // Only the last page says it.
+    const firstPage = (await pull(a, '?after=0&limit=1')).json<{ more: boolean }>();
+    expect(firstPage.more).toBe(true);
+    expect(Object.keys(firstPage)).not.toContain('device');
+
+    // A cursor whose mark names another entry, or whose number no entry holds (a server restored
+    // from an older backup): the beginning again, and the answer says so.
+    const wrongMark = encodeCursor(2, one.hash);
+    for (const stale of [wrongMark, encodeCursor(3), encodeCursor(7, two.hash), '9']) {
+      const answer = (await pull(b, `?after=${stale}`)).json<PullBody & { restart?: boolean }>();
+      expect(answer.entries.map((e) => e.id), stale).toEqual([one.id, two.id]);
+      expect(answer.restart, stale).toBe(true);
+      expect(answer.cursor).toBe(page.cursor);
+    }
+    // Cursors of older servers carry no mark: read by their number.
+    for (const old of [encodeCursor(1), '1']) {
+      const answer = (await pull(b, `?after=${old}`)).json<PullBody & { restart?: boolean }>();
+      expect(answer.entries.map((e) => e.id), old).toEqual([two.id]);
+      expect(answer.restart).toBeUndefined();
+    }
+    // An empty page keeps the mark of the cursor it was asked with.
+    expect((await pull(b, `?after=${page.cursor}`)).json<PullBody>()).toMatchObject({ entries: [], cursor: page.cursor });
+
+    // Push carries the phone's cursor as `after`; the answer says whether it holds. An unreadable
+    // one does not (the phone then pulls from the beginning), and the entries are stored all the same.
+    const pushWith = async (after: string) => {
+      const entry = await b.entry(deposit(rina, 'wajib', 20_000));
+      const response = await h.device(b, 'POST', '/api/v1/sync/push', { entries: [entry], after });
+      expect(response.statusCode).toBe(200);
+      return response.json<{ results: { status: string }[]; afterHolds: boolean; cursor: string }>();
+    };
+    expect(await pushWith(page.cursor)).toMatchObject({ results: [{ status: 'accepted' }], afterHolds: true });
+    expect(await pushWith(wrongMark)).toMatchObject({ results: [{ status: 'accepted' }], afterHolds: false });
+    expect(await pushWith('not-a-cursor')).toMatchObject({ results: [{ status: 'accepted' }], afterHolds: false });
+    const last = await pushWith(encodeCursor(0));
+    expect(last.afterHolds).toBe(true);
+    // The push's own cursor (the newest serverSeq) is marked too.
+    expect(parseCursor(last.cursor)).toEqual({ serverSeq: 6, mark: b.head.slice(0, 12) });
+    // Without `after`, no word on it (as before).
+    const plain = await h.push(b, [await b.entry(deposit(rina, 'wajib', 20_000))]);
+    expect(plain).not.toHaveProperty('afterHolds');
   });
 
   it('refuses more than 500 entries in one push and a body without entries', async () => {

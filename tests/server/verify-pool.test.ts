@@ -131,7 +131,7 @@ describe('push with batch verification on the sqlite server', () => {
     // serverSeqs follow seq order with no hole where the rejected entry sits.
     expect(accepted.map((r) => r.serverSeq)).toEqual(Array.from({ length: 59 }, (_, i) => i + 1));
     // The answer names the cooperative's newest serverSeq as a pull cursor (docs/api.md addition).
-    expect((answer as unknown as { cursor: string }).cursor).toBe(encodeCursor(59));
+    expect((answer as unknown as { cursor: string }).cursor).toBe(encodeCursor(59, batch.at(-1)?.hash ?? null));
 
     // Sent again: all duplicates (or the stored rejection), nothing verified twice into a new verdict.
     const again = await harness.push(device, batch);

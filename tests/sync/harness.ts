@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { ManualClock } from '../../server/clock.ts';
 import { ensureFirstAdmin } from '../../server/auth/bootstrap-admin.ts';
+import type { Store } from '../../server/storage/store.ts';
 import { openTestStore, type StoreKind, type TestStore } from '../support/stores.ts';
 import { appendEntry, type EntryDraft } from '../../src/db/append-entry.ts';
 import { LumbungDb } from '../../src/db/database.ts';
@@ -33,11 +34,19 @@ export type District = {
   close(): Promise<void>;
 };
 
-export async function startDistrict(kind: StoreKind): Promise<District> {
-  const store = await openTestStore(kind);
+/** The real app on `store`, listening on 127.0.0.1 and a free port, with a logged-in district admin. */
+export type ServedDistrict = {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly clock: ManualClock;
+  /** A POST as the district admin; throws on anything but 2xx. */
+  readonly admin: (path: string, body: unknown) => Promise<unknown>;
+};
+
+export async function serveDistrict(store: Store): Promise<ServedDistrict> {
   const clock = new ManualClock(new Date());
-  await ensureFirstAdmin(store.store, ADMIN, clock.now());
-  const app: FastifyInstance = buildApp({ store: store.store, staticDir: null, clock, logger: false, rateLimits: GENEROUS });
+  await ensureFirstAdmin(store, ADMIN, clock.now());
+  const app: FastifyInstance = buildApp({ store, staticDir: null, clock, logger: false, rateLimits: GENEROUS });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server did not listen on a port');
@@ -58,6 +67,12 @@ export async function startDistrict(kind: StoreKind): Promise<District> {
     if (!response.ok) throw new Error(`admin ${path}: ${String(response.status)} ${await response.text()}`);
     return response.json();
   };
+  return { url, app, clock, admin };
+}
+
+export async function startDistrict(kind: StoreKind): Promise<District> {
+  const store = await openTestStore(kind);
+  const { url, app, clock, admin } = await serveDistrict(store.store);
 
   return {
     url,

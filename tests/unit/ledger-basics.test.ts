@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyEntry,
+  cursorMark,
   decodeCursor,
   emptyLedger,
   encodeCursor,
+  parseCursor,
   foldEntries,
   ledgerAccountExists,
   ledgerFindEntry,
@@ -157,6 +159,22 @@ describe('cursor codec', () => {
 
   it('answers null for what it cannot read, so it never invents a conflict', () => {
     for (const bad of ['zz!', 'YWJj', '-1', '01', '9'.repeat(17), encodeCursor(1) + '=']) expect(decodeCursor(bad)).toBeNull();
+  });
+
+  it("carries the start of the entry's hash, and reads the unmarked cursors older servers wrote", () => {
+    const hash = 'ab12cd34ef56'.padEnd(64, '0');
+    expect(parseCursor(encodeCursor(7, hash))).toEqual({ serverSeq: 7, mark: 'ab12cd34ef56' });
+    expect(decodeCursor(encodeCursor(7, hash))).toBe(7);
+    expect(cursorMark(hash)).toBe('ab12cd34ef56');
+    // Position 0 is before every entry: no mark, whatever is passed.
+    expect(encodeCursor(0, hash)).toBe(encodeCursor(0));
+    expect(parseCursor(encodeCursor(7))).toEqual({ serverSeq: 7, mark: null });
+    expect(parseCursor('7')).toEqual({ serverSeq: 7, mark: null });
+    const text = (t: string) => Buffer.from(t).toString('base64url');
+    // A mark of the wrong length or case, a mark at 0, or two marks: not our cursor.
+    for (const bad of ['7.ab12', '7.AB12CD34EF56', '0.ab12cd34ef56', '7.ab12cd34ef56.ab12cd34ef56', '07.ab12cd34ef56']) {
+      expect(parseCursor(text(bad))).toBeNull();
+    }
   });
 
   it('the edit of a device that never pulled conflicts with any earlier edit by another device', () => {

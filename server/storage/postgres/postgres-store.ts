@@ -373,16 +373,36 @@ export class PostgresStore implements Store {
   acceptedAfter(cooperativeId: string, afterSeq: number, limit: number): Promise<AcceptedEntryRow[]> {
     return this.scoped(cooperativeId, (client) => selectAcceptedAfter(client, cooperativeId, afterSeq, limit));
   }
+
+  acceptedHashAt(cooperativeId: string, serverSeq: number): Promise<string | null> {
+    return this.scoped(cooperativeId, async (client) => {
+      const row = await firstRow(client, 'SELECT hash FROM entries WHERE cooperative_id = $1 AND server_seq = $2', [cooperativeId, serverSeq]);
+      return row === null ? null : str(row, 'hash');
+    });
+  }
+
+  deviceHead(cooperativeId: string, deviceId: string): Promise<{ seq: number; hash: string } | null> {
+    return this.scoped(cooperativeId, (client) => selectDeviceHead(client, cooperativeId, deviceId));
+  }
+}
+
+async function selectDeviceHead(client: Client, cooperativeId: string, deviceId: string): Promise<{ seq: number; hash: string } | null> {
+  const row = await firstRow(
+    client,
+    'SELECT seq, hash FROM entries WHERE cooperative_id = $1 AND device_id = $2 ORDER BY seq DESC LIMIT 1',
+    [cooperativeId, deviceId],
+  );
+  return row === null ? null : { seq: num(row, 'seq'), hash: str(row, 'hash') };
 }
 
 async function selectAcceptedAfter(client: Client, cooperativeId: string, afterSeq: number, limit: number): Promise<AcceptedEntryRow[]> {
   return (
     await rows(
       client,
-      'SELECT server_seq, body FROM entries WHERE cooperative_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3',
+      'SELECT server_seq, hash, body FROM entries WHERE cooperative_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3',
       [cooperativeId, afterSeq, limit],
     )
-  ).map((row) => ({ serverSeq: num(row, 'server_seq'), body: str(row, 'body') }));
+  ).map((row) => ({ serverSeq: num(row, 'server_seq'), hash: str(row, 'hash'), body: str(row, 'body') }));
 }
 
 class PostgresCooperativeTx implements CooperativeTx {
@@ -403,13 +423,8 @@ class PostgresCooperativeTx implements CooperativeTx {
     return found;
   }
 
-  async deviceHead(deviceId: string): Promise<{ seq: number; hash: string } | null> {
-    const row = await firstRow(
-      this.client,
-      'SELECT seq, hash FROM entries WHERE cooperative_id = $1 AND device_id = $2 ORDER BY seq DESC LIMIT 1',
-      [this.cooperative.id, deviceId],
-    );
-    return row === null ? null : { seq: num(row, 'seq'), hash: str(row, 'hash') };
+  deviceHead(deviceId: string): Promise<{ seq: number; hash: string } | null> {
+    return selectDeviceHead(this.client, this.cooperative.id, deviceId);
   }
 
   async insertEntries(list: readonly StoredEntryRow[]): Promise<void> {

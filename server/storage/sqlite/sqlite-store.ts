@@ -340,17 +340,35 @@ export class SqliteStore implements Store {
   acceptedAfter(cooperativeId: string, afterSeq: number, limit: number): Promise<AcceptedEntryRow[]> {
     return this.read((db) => selectAcceptedAfter(db, cooperativeId, afterSeq, limit));
   }
+
+  acceptedHashAt(cooperativeId: string, serverSeq: number): Promise<string | null> {
+    return this.read((db) => {
+      const row = db.prepare('SELECT hash FROM entries WHERE cooperative_id = ? AND server_seq = ?').get(cooperativeId, serverSeq) as Row | undefined;
+      return row === undefined ? null : str(row, 'hash');
+    });
+  }
+
+  deviceHead(cooperativeId: string, deviceId: string): Promise<{ seq: number; hash: string } | null> {
+    return this.read((db) => selectDeviceHead(db, cooperativeId, deviceId));
+  }
+}
+
+function selectDeviceHead(db: Database.Database, cooperativeId: string, deviceId: string): { seq: number; hash: string } | null {
+  const row = db
+    .prepare('SELECT seq, hash FROM entries WHERE cooperative_id = ? AND device_id = ? ORDER BY seq DESC LIMIT 1')
+    .get(cooperativeId, deviceId) as Row | undefined;
+  return row === undefined ? null : { seq: num(row, 'seq'), hash: str(row, 'hash') };
 }
 
 function selectAcceptedAfter(db: Database.Database, cooperativeId: string, afterSeq: number, limit: number): AcceptedEntryRow[] {
   return (
     db
       .prepare(
-        `SELECT server_seq, body FROM entries
+        `SELECT server_seq, hash, body FROM entries
          WHERE cooperative_id = ? AND server_seq > ? ORDER BY server_seq LIMIT ?`,
       )
       .all(cooperativeId, afterSeq, limit) as Row[]
-  ).map((row) => ({ serverSeq: num(row, 'server_seq'), body: str(row, 'body') }));
+  ).map((row) => ({ serverSeq: num(row, 'server_seq'), hash: str(row, 'hash'), body: str(row, 'body') }));
 }
 
 class SqliteCooperativeTx implements CooperativeTx {
@@ -372,10 +390,7 @@ class SqliteCooperativeTx implements CooperativeTx {
   }
 
   deviceHead(deviceId: string): Promise<{ seq: number; hash: string } | null> {
-    const row = this.db
-      .prepare('SELECT seq, hash FROM entries WHERE cooperative_id = ? AND device_id = ? ORDER BY seq DESC LIMIT 1')
-      .get(this.cooperative.id, deviceId) as Row | undefined;
-    return Promise.resolve(row === undefined ? null : { seq: num(row, 'seq'), hash: str(row, 'hash') });
+    return Promise.resolve(selectDeviceHead(this.db, this.cooperative.id, deviceId));
   }
 
   insertEntries(rows: readonly StoredEntryRow[]): Promise<void> {
