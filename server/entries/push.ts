@@ -18,11 +18,12 @@
 import { checkEntry } from '../../src/domain/entry/validate.ts';
 import { ZERO_HASH } from '../../src/domain/entry/zero-hash.ts';
 import type { RejectReason } from '../../src/domain/entry/reasons.ts';
-import { applyEntryUntracked, ledgerAccountExists, ledgerFindEntry } from '../../src/domain/ledger/index.ts';
+import { applyEntryUntracked, ledgerAccountExists, ledgerFindEntry, nextChainMark } from '../../src/domain/ledger/index.ts';
 import type { DeviceKey } from '../../src/domain/signing.ts';
 import type { ServerContext } from '../context.ts';
 import { faultPoint } from '../fault-point.ts';
 import type { CooperativeTx, DeviceRecord, EntryRef, StoredEntryRow } from '../storage/store.ts';
+import { chainMarkAtHead } from './chain-marks.ts';
 import { chainViewDiffers, type ChainView } from './chain-view.ts';
 import { startBatchVerification } from './verify-pool.ts';
 import { rawField as field, rawId as idOf, rawSeq } from './raw-fields.ts';
@@ -116,6 +117,7 @@ async function pushInTransaction(
     ledger = await context.ledgers.caughtUp(cooperativeId, (after, limit) => tx.acceptedAfter(after, limit));
   }
   const { state } = ledger;
+  let chainMark = await chainMarkAtHead(tx, ledger.lastSeq);
   // Every new entry's signature starts verifying now, in parallel; the checks below stay in order.
   const batch = startBatchVerification(
     key,
@@ -172,6 +174,7 @@ async function pushInTransaction(
           status: 'rejected',
           reason: verdict.reason,
           serverSeq: null,
+          chainMark: null,
           body: JSON.stringify(raw),
           receivedAt,
         });
@@ -187,6 +190,7 @@ async function pushInTransaction(
     const serverSeq = ledger.lastSeq + 1;
     const flags = applyEntryUntracked(state, entry, { serverSeq });
     ledger.lastSeq = serverSeq;
+    chainMark = nextChainMark(chainMark, entry.hash);
     const flagReasons = [...new Set(flags.map((f) => f.reason))];
     const firstFlag = flagReasons[0];
     remember({
@@ -198,6 +202,7 @@ async function pushInTransaction(
       status: firstFlag === undefined ? 'accepted' : 'accepted_flagged',
       reason: firstFlag === undefined ? null : flagReasons.join(','),
       serverSeq,
+      chainMark,
       // The entry as received (key order kept); its hash covers the canonical form of exactly this.
       body: JSON.stringify(raw),
       receivedAt,

@@ -13,6 +13,9 @@ export const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
 export const DEFAULT_PULL_LIMIT = 500;
 export const MAX_PULL_LIMIT = 1000;
 
+/** Far longer than any cursor we write; a longer one is answered `invalid-cursor`, never read. */
+const MAX_CURSOR_LENGTH = 100;
+
 const pushBody = z.object({
   entries: z.array(z.unknown()),
   // An addition to CONTRACT §7 (docs/api.md): the phone's view of its own chain just before the
@@ -24,13 +27,13 @@ const pushBody = z.object({
     })
     .optional(),
   // An addition to CONTRACT §7 (docs/api.md): the phone's pull cursor. The answer says whether it
-  // still names the entry the phone pulled there (`afterHolds`), before the phone moves it over its
-  // own new entries without pulling them back (src/sync/pull-skip.ts).
-  after: z.string().max(100).optional(),
+  // still holds (`afterHolds`), before the phone moves it over its own new entries without pulling
+  // them back (src/sync/pull-skip.ts). Never a reason to refuse the push: any string is taken.
+  after: z.string().optional(),
 });
 
 const pullQuery = z.object({
-  after: z.string().max(100).optional(),
+  after: z.string().optional(),
   limit: z.string().max(10).optional(),
 });
 
@@ -72,13 +75,13 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
       // newest) skips the pull and its round trip — on 2G and Slow 4G, most of a small sync.
       const cooperative = await context.store.getCooperative(device.cooperativeId);
       const lastSeq = cooperative?.lastSeq ?? 0;
-      const newest = lastSeq === 0 ? null : await context.store.acceptedHashAt(device.cooperativeId, lastSeq);
-      const stored = { results, serverTime: context.clock.now().toISOString(), cursor: encodeCursor(lastSeq, newest) };
+      const newest = lastSeq === 0 ? null : await context.store.chainMarkAt(device.cooperativeId, lastSeq);
+      const stored = { results, serverTime: context.clock.now().toISOString(), cursor: encodeCursor(lastSeq, newest?.chainMark ?? null) };
       reply.header('cache-control', 'no-store');
       if (after === undefined) return stored;
       // An unreadable cursor does not hold either: the phone then pulls from the beginning, which
       // mends it, and the entries just stored are not refused for it.
-      const cursor = parseCursor(after);
+      const cursor = after.length > MAX_CURSOR_LENGTH ? null : parseCursor(after);
       const afterHolds = cursor !== null && (await pullPosition(context.store, device.cooperativeId, cursor)).holds;
       return { ...stored, afterHolds };
     },
@@ -88,7 +91,8 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
     const device = await authenticateDevice(context, request);
     const query = pullQuery.safeParse(request.query);
     if (!query.success) throw new ApiError(400, 'invalid-request', 'Parameter penarikan tidak sah.');
-    const cursor = parseCursor(query.data.after ?? '0');
+    const afterText = query.data.after ?? '0';
+    const cursor = afterText.length > MAX_CURSOR_LENGTH ? null : parseCursor(afterText);
     if (cursor === null) throw new ApiError(400, 'invalid-cursor', 'Penanda posisi (cursor) tidak sah. Tarik ulang dari awal.');
     const limitText = query.data.limit ?? String(DEFAULT_PULL_LIMIT);
     const limit = /^\d{1,4}$/.test(limitText) ? Number(limitText) : Number.NaN;
@@ -98,7 +102,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
     // A cursor that no longer names the entry pulled there (a server restored from an older backup,
     // entries/pull-position.ts) starts again from the beginning, and the answer says so.
     const position = await pullPosition(context.store, device.cooperativeId, cursor);
-    const from = position.holds ? position : { serverSeq: 0, hash: null };
+    const from = position.holds ? position : { serverSeq: 0, chainMark: null };
     const rows = await context.store.acceptedAfter(device.cooperativeId, from.serverSeq, limit + 1);
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
@@ -115,7 +119,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
     const entries = page.map((row) => row.body).join(',');
     const serverSeqs = page.map((row) => String(row.serverSeq)).join(',');
     const restart = position.holds ? '' : ',"restart":true';
-    const text = `{"entries":[${entries}],"serverSeqs":[${serverSeqs}],"cursor":${JSON.stringify(encodeCursor(last.serverSeq, last.hash))},"more":${String(more)}${deviceHead}${restart},"serverTime":${JSON.stringify(now)}}`;
+    const text = `{"entries":[${entries}],"serverSeqs":[${serverSeqs}],"cursor":${JSON.stringify(encodeCursor(last.serverSeq, last.chainMark))},"more":${String(more)}${deviceHead}${restart},"serverTime":${JSON.stringify(now)}}`;
     return sendJsonText(reply, text);
   });
 }

@@ -71,6 +71,8 @@ export interface EntryRef {
 }
 
 export interface StoredEntryRow extends EntryRef {
+  /** The cooperative's chain mark at this entry (src/domain/ledger/cursor.ts); null when rejected. */
+  chainMark: string | null;
   cooperativeId: string;
   /** The entry JSON exactly as received (canonical text is recomputable; this is the evidence). */
   body: string;
@@ -79,9 +81,15 @@ export interface StoredEntryRow extends EntryRef {
 
 export interface AcceptedEntryRow {
   serverSeq: number;
-  /** The entry's hash: a pull cursor after it carries the start of it (src/domain/ledger/cursor.ts). */
   hash: string;
+  /** The cooperative's chain mark at this entry; null on rows stored before marks, until marked. */
+  chainMark: string | null;
   body: string;
+}
+
+/** An accepted entry's chain mark, as `chainMarkAt` finds it (null inside: stored before marks). */
+export interface ChainMarkAt {
+  chainMark: string | null;
 }
 
 export interface CooperativeStats {
@@ -111,6 +119,10 @@ export interface CooperativeTx {
   insertEntries(rows: readonly StoredEntryRow[]): Promise<void>;
   /** Accepted entries after a serverSeq, in order (ledger catch-up under the lock). */
   acceptedAfter(afterSeq: number, limit: number): Promise<AcceptedEntryRow[]>;
+  /** The chain mark of the accepted entry at a serverSeq; null when no accepted entry has it. */
+  chainMarkAt(serverSeq: number): Promise<ChainMarkAt | null>;
+  /** Marks rows stored before chain marks existed. */
+  setChainMarks(marks: readonly { serverSeq: number; chainMark: string }[]): Promise<void>;
   /** Records the new last serverSeq and the sync time on the cooperative row. */
   finish(lastSeq: number, syncedAt: string): Promise<void>;
 }
@@ -159,8 +171,8 @@ export interface Store {
   withCooperativeLock<T>(cooperativeId: string, work: (tx: CooperativeTx) => Promise<T>): Promise<T>;
   /** Accepted entries after a serverSeq (pull and ledger catch-up outside a transaction). */
   acceptedAfter(cooperativeId: string, afterSeq: number, limit: number): Promise<AcceptedEntryRow[]>;
-  /** The hash of the accepted entry at a serverSeq, null when none holds it: checks a pull cursor. */
-  acceptedHashAt(cooperativeId: string, serverSeq: number): Promise<string | null>;
+  /** The chain mark of the accepted entry at a serverSeq, null when none holds it: checks a pull cursor. */
+  chainMarkAt(cooperativeId: string, serverSeq: number): Promise<ChainMarkAt | null>;
   /** The device's last stored entry (accepted or rejected), outside a transaction: told to the phone on pull. */
   deviceHead(cooperativeId: string, deviceId: string): Promise<{ seq: number; hash: string } | null>;
 }

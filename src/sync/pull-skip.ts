@@ -19,7 +19,7 @@
  */
 import type { LumbungDb } from '../db/database.ts';
 import { readPullCursor, writeMeta } from '../db/meta.ts';
-import { decodeCursor, encodeCursor } from '../domain/ledger/index.ts';
+import { decodeCursor, encodeCursor, GENESIS_MARK, nextChainMark, parseCursor } from '../domain/ledger/index.ts';
 import type { OwnAck } from './push.ts';
 
 /** The new cursor position, or null when the run's own serverSeqs do not continue the cursor. */
@@ -60,16 +60,26 @@ export async function skipOwnEntriesInPull(
       await writeMeta(db, 'pullCursor', encodeCursor(0));
       return { ...NOTHING, reset: true };
     }
-    // Only position 0 needs no confirmation: nothing lies before it.
-    const cursor = stored === undefined ? 0 : decodeCursor(stored);
+    const position = stored === undefined ? { serverSeq: 0, mark: null } : parseCursor(stored);
     // An undecodable cursor is the server's business: leave it for the pull to send back as it is.
-    if (cursor === null || (cursor !== 0 && afterHolds !== true)) return NOTHING;
-    const end = ownRunEnd(
-      cursor,
-      own.map((a) => a.serverSeq),
-    );
-    const endHash = own.find((a) => a.serverSeq === end)?.hash ?? null;
-    if (end !== null) await writeMeta(db, 'pullCursor', encodeCursor(end, endHash));
+    if (position === null) return NOTHING;
+    const cursor = position.serverSeq;
+    // Only position 0 needs no confirmation: nothing lies before it. The new cursor's chain mark
+    // goes on from the stored one over our own entries; a cursor without a mark cannot be extended,
+    // and the pull then brings a marked one.
+    const mark = cursor === 0 ? GENESIS_MARK : position.mark;
+    if (mark === null || (cursor !== 0 && afterHolds !== true)) return NOTHING;
+    const hashes = new Map(own.map((a) => [a.serverSeq, a.hash]));
+    const end = ownRunEnd(cursor, [...hashes.keys()]);
+    if (end !== null) {
+      let endMark = mark;
+      for (let n = cursor + 1; n <= end; n++) {
+        const hash = hashes.get(n);
+        if (hash === undefined) return NOTHING; // ownRunEnd walked only numbers we hold
+        endMark = nextChainMark(endMark, hash);
+      }
+      await writeMeta(db, 'pullCursor', encodeCursor(end, endMark));
+    }
     const head = serverCursor === null ? null : decodeCursor(serverCursor);
     const reached = end ?? cursor;
     return { skipped: reached - cursor, upToDate: head !== null && reached >= head, reset: false };

@@ -7,7 +7,8 @@
  * member edits: profiles resolve edits in server order, and conflicts become flags.
  */
 import { ingestPulled } from '../db/ingest.ts';
-import { readPullCursor } from '../db/meta.ts';
+import { readPullCursor, writeMeta } from '../db/meta.ts';
+import { encodeCursor } from '../domain/ledger/index.ts';
 import { ownEntriesLostFrom } from './device-head.ts';
 import { deviceRequest, type DeviceSession } from './device-request.ts';
 import { stopForRefusal, stopForUnknown, type RunStop } from './refusal.ts';
@@ -20,6 +21,9 @@ export const PULL_PATH = '/api/v1/sync/pull';
  * page lost to a dropped link costs little to fetch again.
  */
 export const PULL_PAGE_SIZE = 200;
+
+/** The server's code for a cursor it cannot read (docs/api.md). */
+const INVALID_CURSOR = 'invalid-cursor';
 
 /** Far more pages than any cooperative has; only a misbehaving server could reach it. */
 const MAX_PAGES_PER_RUN = 10_000;
@@ -49,11 +53,20 @@ export function pullPath(cursor: string | undefined, pageSize: number): string {
 export async function pullAll(session: DeviceSession, options: PullOptions = {}): Promise<PullOutcome> {
   const tally: PullTally = { pulled: 0, added: 0, serverTime: null };
   const pageSize = options.pageSize ?? PULL_PAGE_SIZE;
+  let startedAgain = false;
   for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
     const cursor = await readPullCursor(session.db);
     const outcome = await deviceRequest(session, 'GET', pullPath(cursor, pageSize), undefined, pullResponseSchema);
     if (outcome.kind === 'unknown') return { tally, stop: stopForUnknown(outcome.reason), ownLostFrom: null };
     if (outcome.kind === 'refused') {
+      // A cursor this server cannot read: one written by a newer server, before the district went
+      // back to an older version (a restored disk image). From the beginning, once: ingest skips
+      // what we hold. Without this, the phone would never pull again.
+      if (outcome.status === 400 && outcome.code === INVALID_CURSOR && cursor !== undefined && !startedAgain) {
+        startedAgain = true;
+        await writeMeta(session.db, 'pullCursor', encodeCursor(0));
+        continue;
+      }
       return { tally, stop: stopForRefusal(outcome.status, outcome.code, outcome.message), ownLostFrom: null };
     }
     const body = outcome.body;

@@ -39,6 +39,7 @@
 import { readPullCursor } from '../db/meta.ts';
 import { markAcked, outboxStats, pendingEntries, type PushResult as StoredPushResult } from '../db/outbox.ts';
 import type { Entry } from '../domain/entry/schema.ts';
+import { parseCursor } from '../domain/ledger/index.ts';
 import { noteChainInStep, stopForChainBehind } from './chain-guard.ts';
 import { DEVICE_CHAIN_BEHIND } from './device-head.ts';
 import { deviceRequest, type DeviceSession } from './device-request.ts';
@@ -152,6 +153,25 @@ async function prepareAfter(
 }
 
 /**
+ * The pull cursor a push carries for the server to confirm (`after`, docs/api.md), or nothing. Only
+ * a cursor we can read and the server accepts (≤ 100 characters) goes: the push must never fail
+ * for it — a cursor the server refused would hold back every entry of the outbox — and without a
+ * confirmation the phone simply pulls its own entries back.
+ */
+async function cursorToCarry(session: DeviceSession): Promise<string | undefined> {
+  let stored: string | undefined;
+  try {
+    stored = await readPullCursor(session.db);
+  } catch {
+    return undefined; // a damaged meta row is the pull's to report
+  }
+  return stored !== undefined && stored.length <= MAX_CARRIED_CURSOR && parseCursor(stored) !== null ? stored : undefined;
+}
+
+/** The server's limit on `after` in a push body. */
+const MAX_CARRIED_CURSOR = 100;
+
+/**
  * A second push goes in flight only when the last one held the link for at most this share of the
  * request deadline: two sharing the link then each still end within half of it.
  */
@@ -185,7 +205,7 @@ export async function pushOutbox(session: DeviceSession, options: PushOptions = 
     total += resend.filter((e) => e.seq < firstPending).length;
   }
   // Read once: nothing moves the cursor while this run pushes (the pull comes after, in the same run).
-  const after = await readPullCursor(session.db);
+  const after = await cursorToCarry(session);
   let gapRecoveries = 0;
   let inStep = false;
   /** The oldest request on the wire: its answer is read next. */

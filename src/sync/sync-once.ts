@@ -106,14 +106,14 @@ async function run(db: LumbungDb, options: SyncOptions, now: () => Date): Promis
   };
 
   const first = await exchange(session, options, now);
-  if (first.stop !== null) return stopped(db, first.stop, first.tally, now());
+  if (first.stop !== null) return stopped(db, first.stop, syncTally(first.tally), now());
   let round = first;
   // The pull showed the server has lost entries it acknowledged to us (restored from an older
   // backup): send them again now, not when the treasurer next records something. Once per run.
   if (first.ownLostFrom !== null) {
     const again = await exchange(session, options, now, first.ownLostFrom);
     round = { ...again, tally: addTallies(first.tally, again.tally) };
-    if (round.stop !== null) return stopped(db, round.stop, round.tally, now());
+    if (round.stop !== null) return stopped(db, round.stop, syncTally(round.tally), now());
   }
 
   const previous = await readSyncMeta(db, 'sync.receipt');
@@ -190,6 +190,10 @@ function addTallies(a: RoundTally, b: RoundTally): RoundTally {
     ackedHead: b.ackedHead ?? a.ackedHead,
     serverTime: b.serverTime ?? a.serverTime,
   };
+}
+
+function syncTally({ pushed, acked, rejected, flagged, pulled }: RoundTally): SyncTally {
+  return { pushed, acked, rejected, flagged, pulled };
 }
 
 function tallyOf(push: PushTally, pull: PullTally | null): SyncTally {

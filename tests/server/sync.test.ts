@@ -4,9 +4,11 @@
  * pull paging and gzip, and the district overview the pushes feed.
  */
 import { gunzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZERO_HASH, type Entry } from '../../src/domain/entry/schema.ts';
-import { encodeCursor, parseCursor } from '../../src/domain/ledger/index.ts';
+import { encodeCursor, GENESIS_MARK, nextChainMark, parseCursor } from '../../src/domain/ledger/index.ts';
 import { deposit, disburse, ids, joined, repay, reversal, withdraw, type TestDevice } from '../support/entries.ts';
 import { STORE_KINDS } from '../support/stores.ts';
 import { startHarness, type Harness, type PushAnswer } from './harness.ts';
@@ -219,6 +221,7 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
     for (const [query, code] of [
       ['?after=%%%', 'invalid-cursor'],
       ['?after=bm90LWEtbnVtYmVy', 'invalid-cursor'],
+      [`?after=${'1'.repeat(101)}`, 'invalid-cursor'],
       ['?limit=0', 'invalid-limit'],
       ['?limit=1001', 'invalid-limit'],
       ['?limit=abc', 'invalid-limit'],
@@ -239,9 +242,10 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
     const [one, two] = first;
     if (one === undefined || two === undefined) throw new Error('two entries');
 
-    // Each page's cursor names the entry at its end by the start of its hash.
+    // Each page's cursor carries the chain mark at its end: every entry up to it, in order.
     const page = (await pull(b, '?after=0')).json<PullBody & { device: unknown; restart?: boolean }>();
-    expect(parseCursor(page.cursor)).toEqual({ serverSeq: 2, mark: two.hash.slice(0, 12) });
+    const markAt2 = nextChainMark(nextChainMark(GENESIS_MARK, one.hash), two.hash);
+    expect(parseCursor(page.cursor)).toEqual({ serverSeq: 2, mark: markAt2 });
     expect(page.restart).toBeUndefined();
     // The pulling device's own chain as stored here: B has nothing yet, A is at its seq 2.
     expect(page.device).toBeNull();
@@ -251,10 +255,11 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
     expect(firstPage.more).toBe(true);
     expect(Object.keys(firstPage)).not.toContain('device');
 
-    // A cursor whose mark names another entry, or whose number no entry holds (a server restored
-    // from an older backup): the beginning again, and the answer says so.
-    const wrongMark = encodeCursor(2, one.hash);
-    for (const stale of [wrongMark, encodeCursor(3), encodeCursor(7, two.hash), '9']) {
+    // A cursor whose mark follows another history (the same entry at 2 after another entry at 1),
+    // or whose number no entry holds (a server restored from an older backup): the beginning again,
+    // and the answer says so.
+    const wrongMark = encodeCursor(2, nextChainMark(nextChainMark(GENESIS_MARK, 'f'.repeat(64)), two.hash));
+    for (const stale of [wrongMark, encodeCursor(3), encodeCursor(7, markAt2), '9']) {
       const answer = (await pull(b, `?after=${stale}`)).json<PullBody & { restart?: boolean }>();
       expect(answer.entries.map((e) => e.id), stale).toEqual([one.id, two.id]);
       expect(answer.restart, stale).toBe(true);
@@ -280,14 +285,63 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
     expect(await pushWith(page.cursor)).toMatchObject({ results: [{ status: 'accepted' }], afterHolds: true });
     expect(await pushWith(wrongMark)).toMatchObject({ results: [{ status: 'accepted' }], afterHolds: false });
     expect(await pushWith('not-a-cursor')).toMatchObject({ results: [{ status: 'accepted' }], afterHolds: false });
+    expect(await pushWith(page.cursor.padEnd(5_000, 'A'))).toMatchObject({ results: [{ status: 'accepted' }], afterHolds: false });
     const last = await pushWith(encodeCursor(0));
     expect(last.afterHolds).toBe(true);
-    // The push's own cursor (the newest serverSeq) is marked too.
-    expect(parseCursor(last.cursor)).toEqual({ serverSeq: 6, mark: b.head.slice(0, 12) });
+    // The push's own cursor (the newest serverSeq) is marked too: entries 3–7 are B's five deposits.
+    expect(parseCursor(last.cursor)?.serverSeq).toBe(7);
+    expect(last.cursor).toBe((await pull(b, `?after=${page.cursor}`)).json<PullBody>().cursor);
     // Without `after`, no word on it (as before).
     const plain = await h.push(b, [await b.entry(deposit(rina, 'wajib', 20_000))]);
     expect(plain).not.toHaveProperty('afterHolds');
   });
+
+  it('marks the entries stored before chain marks existed at the first push after the upgrade', async () => {
+    const coop = await h.createCooperative('KSP Lama');
+    const a = await h.enroll(coop);
+    const tari = ids.member();
+    const before = [await a.entry(joined(tari, 'T-001', 'Tari')), await a.entry(deposit(tari, 'pokok', 100_000)), await a.entry(deposit(tari, 'wajib', 20_000))];
+    await h.push(a, before);
+    await eraseChainMarks(coop);
+
+    // Unmarked rows give unmarked cursors, and an unmarked cursor is checked by its number alone.
+    const old = (await pull(a, '?after=0')).json<PullBody>();
+    expect(parseCursor(old.cursor)).toEqual({ serverSeq: 3, mark: null });
+    expect((await pull(a, `?after=${old.cursor}`)).json<{ restart?: boolean }>().restart).toBeUndefined();
+
+    const after = await a.entry(deposit(tari, 'wajib', 20_000));
+    expect((await h.push(a, [after])).results[0]).toMatchObject({ status: 'accepted', serverSeq: 4 });
+    let mark = GENESIS_MARK;
+    for (const [i, entry] of [...before, after].entries()) {
+      mark = nextChainMark(mark, entry.hash);
+      expect((await h.store.store.chainMarkAt(coop, i + 1))?.chainMark).toBe(mark);
+    }
+    expect((await pull(a, '?after=0')).json<PullBody>().cursor).toBe(encodeCursor(4, mark));
+  });
+
+  /** As if the rows were stored by a server before migration 3: no chain marks. */
+  async function eraseChainMarks(cooperativeId: string): Promise<void> {
+    if (kind === 'sqlite') {
+      const db = new Database(h.store.location);
+      try {
+        db.pragma('busy_timeout = 5000');
+        db.prepare('UPDATE entries SET chain_mark = NULL WHERE cooperative_id = ?').run(cooperativeId);
+      } finally {
+        db.close();
+      }
+      return;
+    }
+    const client = new pg.Client({ connectionString: h.store.location });
+    await client.connect();
+    try {
+      // Row-level security: the app role sees a cooperative's rows only inside its scope.
+      await client.query(`SELECT set_config('lumbung.cooperative_id', $1, false)`, [cooperativeId]);
+      const erased = await client.query('UPDATE entries SET chain_mark = NULL WHERE cooperative_id = $1', [cooperativeId]);
+      expect(erased.rowCount).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+  }
 
   it('refuses more than 500 entries in one push and a body without entries', async () => {
     const coop = await h.createCooperative('KSP Besar');

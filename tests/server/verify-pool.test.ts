@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
 import type { Entry } from '../../src/domain/entry/schema.ts';
 import { checkEntry, type PrecomputedSigning } from '../../src/domain/entry/validate.ts';
-import { encodeCursor } from '../../src/domain/ledger/index.ts';
+import { encodeCursor, GENESIS_MARK, nextChainMark } from '../../src/domain/ledger/index.ts';
 import { utf8 } from '../../src/domain/hashing.ts';
 import { sha256HexSync } from '../../src/domain/sha256.ts';
 import { startBatchVerification } from '../../server/entries/verify-pool.ts';
@@ -131,7 +131,9 @@ describe('push with batch verification on the sqlite server', () => {
     // serverSeqs follow seq order with no hole where the rejected entry sits.
     expect(accepted.map((r) => r.serverSeq)).toEqual(Array.from({ length: 59 }, (_, i) => i + 1));
     // The answer names the cooperative's newest serverSeq as a pull cursor (docs/api.md addition).
-    expect((answer as unknown as { cursor: string }).cursor).toBe(encodeCursor(59, batch.at(-1)?.hash ?? null));
+    // Its chain mark follows the 59 accepted entries in order; the rejected one has no place in it.
+    const mark = batch.filter((_, i) => i !== 30).reduce((m, entry) => nextChainMark(m, entry.hash), GENESIS_MARK);
+    expect((answer as unknown as { cursor: string }).cursor).toBe(encodeCursor(59, mark));
 
     // Sent again: all duplicates (or the stored rejection), nothing verified twice into a new verdict.
     const again = await harness.push(device, batch);

@@ -15,7 +15,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../server/storage/sqlite/sqlite-store.ts';
 import type { LumbungDb } from '../../src/db/database.ts';
+import { readPullCursor, writeMeta } from '../../src/db/meta.ts';
 import type { Entry } from '../../src/domain/entry/schema.ts';
+import { decodeCursor, encodeCursor, parseCursor } from '../../src/domain/ledger/index.ts';
 import { newMemberId } from '../../src/domain/ids.ts';
 import { enroll } from '../../src/sync/enroll.ts';
 import { syncOnce, type SyncResult } from '../../src/sync/sync-once.ts';
@@ -111,8 +113,8 @@ describe('a district server restored from an older backup', () => {
     await o.open();
     return o;
   }
-
-  it('a phone sends the entries the restore lost at its next sync, with nothing new to send, and the others get them', async () => {
+  /** Phones A and B, both holding A's first entry: Siti joins. */
+  async function twoPhonesWithSiti() {
     const o = await office();
     const a = await o.phone('a');
     const b = await o.phone('b');
@@ -120,6 +122,11 @@ describe('a district server restored from an older backup', () => {
     await record(a, joinDraft(siti, 'A-001', 'Siti Aminah'));
     expect((await o.sync(a)).status).toBe('ok');
     expect((await o.sync(b)).status).toBe('ok');
+    return { o, a, b, siti };
+  }
+
+  it('a phone sends the entries the restore lost at its next sync, with nothing new to send, and the others get them', async () => {
+    const { o, a, b, siti } = await twoPhonesWithSiti();
     await o.backup();
 
     const budi = newMemberId();
@@ -190,6 +197,33 @@ describe('a district server restored from an older backup', () => {
     expect(await o.accepted()).toHaveLength(6);
   });
 
+  it('a cursor holds only if every entry up to it is the one the phone pulled, not just the entry at it', async () => {
+    const o = await office();
+    const [a, b, c, d] = [await o.phone('a'), await o.phone('b'), await o.phone('c'), await o.phone('d')];
+    const siti = newMemberId();
+    await record(a, joinDraft(siti, 'A-001', 'Siti Aminah')); // serverSeq 1
+    for (const db of [a, b, c, d]) expect((await o.sync(db)).status).toBe('ok');
+    await o.backup();
+
+    await record(a, depositDraft(siti, 'pokok', 100_000)); // 2, A's
+    expect((await o.sync(a)).status).toBe('ok');
+    await record(c, depositDraft(siti, 'wajib', 25_000)); // 3, C's
+    expect((await o.sync(c)).status).toBe('ok');
+    expect((await o.sync(b)).status).toBe('ok'); // B's cursor: 3, on C's deposit
+    await o.restore();
+
+    // D's deposit takes number 2; C sends its lost deposit again and it lands on 3, its old number.
+    // B's cursor names the same entry at the same number, but D's deposit lies below it.
+    await record(d, depositDraft(siti, 'sukarela', 40_000));
+    expect((await o.sync(d)).status).toBe('ok');
+    expect((await o.sync(c)).status).toBe('ok');
+    expect((await o.sync(b)).status).toBe('ok');
+    for (const db of [a, b, c, d]) expect((await o.sync(db)).status).toBe('ok');
+    for (const db of [a, b, c, d]) expect((await o.sync(db)).status).toBe('ok');
+    await expectConverged(o, [a, b, c, d]);
+    expect(await o.accepted()).toHaveLength(4);
+  });
+
   it('a phone that only pulls finds its stale cursor answered from the beginning', async () => {
     const o = await office();
     const a = await o.phone('a');
@@ -221,4 +255,44 @@ describe('a district server restored from an older backup', () => {
     for (const db of [b, c]) expect((await o.sync(db)).status).toBe('ok');
     await expectConverged(o, [a, b, c]);
   });
+
+  it('a server that cannot read the stored cursor (one from before marks) is pulled from the beginning, once a run', async () => {
+    const { o, a, b, siti } = await twoPhonesWithSiti();
+    await record(a, depositDraft(siti, 'pokok', 100_000));
+    expect((await o.sync(a)).status).toBe('ok');
+
+    // The district went back to a server version that reads only unmarked cursors.
+    const older = wire(async (request, real) => {
+      const after = new URL(request.path, 'http://x').searchParams.get('after');
+      if (request.path.startsWith('/api/v1/sync/pull') && after !== null && parseCursor(after)?.mark !== null) {
+        const error = { code: 'invalid-cursor', message: 'Penanda posisi (cursor) tidak sah. Tarik ulang dari awal.' };
+        return new Response(JSON.stringify({ error }), { status: 400, headers: { 'content-type': 'application/json' } });
+      }
+      return real();
+    });
+    expect(await o.sync(b, older.fetch)).toMatchObject({ status: 'ok', receipt: { pulled: 2 } });
+    const afters = older.sent.filter((r) => r.path.startsWith('/api/v1/sync/pull')).map((r) => new URL(r.path, 'http://x').searchParams.get('after'));
+    expect(afters).toHaveLength(2);
+    expect(afters[1]).toBe(encodeCursor(0));
+    await expectConverged(o, [a, b]);
+  });
+
+  it('a stored cursor the phone cannot read never holds back the outbox', async () => {
+    const o = await office();
+    const a = await o.phone('a');
+    const siti = newMemberId();
+    await record(a, joinDraft(siti, 'A-001', 'Siti Aminah'));
+    expect((await o.sync(a)).status).toBe('ok');
+    // Storage damage, or a foreign server's long cursor.
+    await writeMeta(a, 'pullCursor', 'x'.repeat(150));
+    await record(a, depositDraft(siti, 'pokok', 100_000));
+    const traffic = wire();
+    expect(await o.sync(a, traffic.fetch)).toMatchObject({ status: 'ok', receipt: { acked: 1 } });
+    const push = traffic.sent.find((r) => r.path === '/api/v1/sync/push');
+    expect(push?.json).not.toHaveProperty('after');
+    expect(await o.accepted()).toHaveLength(2);
+    // The pull met `invalid-cursor` and started again from the beginning.
+    expect(decodeCursor((await readPullCursor(a)) ?? '')).toBe(2);
+  });
 });
+

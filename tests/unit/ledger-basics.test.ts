@@ -1,12 +1,15 @@
 /** The fold's bookkeeping: touched keys, lookups for the structural check, cursors, list-shaped reversals. */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   applyEntry,
-  cursorMark,
   decodeCursor,
   emptyLedger,
   encodeCursor,
+  GENESIS_MARK,
+  nextChainMark,
   parseCursor,
+  positionOnly,
   foldEntries,
   ledgerAccountExists,
   ledgerFindEntry,
@@ -161,20 +164,33 @@ describe('cursor codec', () => {
     for (const bad of ['zz!', 'YWJj', '-1', '01', '9'.repeat(17), encodeCursor(1) + '=']) expect(decodeCursor(bad)).toBeNull();
   });
 
-  it("carries the start of the entry's hash, and reads the unmarked cursors older servers wrote", () => {
-    const hash = 'ab12cd34ef56'.padEnd(64, '0');
-    expect(parseCursor(encodeCursor(7, hash))).toEqual({ serverSeq: 7, mark: 'ab12cd34ef56' });
-    expect(decodeCursor(encodeCursor(7, hash))).toBe(7);
-    expect(cursorMark(hash)).toBe('ab12cd34ef56');
+  it('carries the chain mark, and reads the unmarked cursors older servers wrote', () => {
+    expect(parseCursor(encodeCursor(7, 'ab12cd34ef56'))).toEqual({ serverSeq: 7, mark: 'ab12cd34ef56' });
+    expect(decodeCursor(encodeCursor(7, 'ab12cd34ef56'))).toBe(7);
     // Position 0 is before every entry: no mark, whatever is passed.
-    expect(encodeCursor(0, hash)).toBe(encodeCursor(0));
+    expect(encodeCursor(0, 'ab12cd34ef56')).toBe(encodeCursor(0));
     expect(parseCursor(encodeCursor(7))).toEqual({ serverSeq: 7, mark: null });
     expect(parseCursor('7')).toEqual({ serverSeq: 7, mark: null });
+    // What a seenCursor keeps: the position, readable by every version.
+    expect(positionOnly(encodeCursor(7, 'ab12cd34ef56'))).toBe(encodeCursor(7));
+    expect(positionOnly('not a cursor!')).toBe('not a cursor!');
     const text = (t: string) => Buffer.from(t).toString('base64url');
     // A mark of the wrong length or case, a mark at 0, or two marks: not our cursor.
     for (const bad of ['7.ab12', '7.AB12CD34EF56', '0.ab12cd34ef56', '7.ab12cd34ef56.ab12cd34ef56', '07.ab12cd34ef56']) {
       expect(parseCursor(text(bad))).toBeNull();
     }
+  });
+
+  it('chain marks follow every entry up to the cursor: the same entry after another history gives another mark', () => {
+    const [h1, h2, h3] = ['1', '2', '3'].map((c) => c.repeat(64)) as [string, string, string];
+    const m1 = nextChainMark(GENESIS_MARK, h1);
+    // SHA-256 of the previous mark and the entry's hash as bytes, cut to 12 hex digits.
+    expect(m1).toBe(createHash('sha256').update(Buffer.from(h1, 'hex')).digest('hex').slice(0, 12));
+    const m2 = nextChainMark(m1, h2);
+    expect(m2).toBe(createHash('sha256').update(Buffer.from(m1 + h2, 'hex')).digest('hex').slice(0, 12));
+    expect(m2).toMatch(/^[0-9a-f]{12}$/);
+    // Entry 3 after 1, 2 and after 1, 2' (a restored server that renumbered): different marks.
+    expect(nextChainMark(m2, h3)).not.toBe(nextChainMark(nextChainMark(m1, 'f'.repeat(64)), h3));
   });
 
   it('the edit of a device that never pulled conflicts with any earlier edit by another device', () => {

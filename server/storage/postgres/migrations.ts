@@ -97,4 +97,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX admin_sessions_by_expiry ON admin_sessions(expires_at)`,
     ],
   },
+  {
+    version: 3,
+    name: 'chain marks',
+    statements: [
+      // The cooperative's chain mark at each accepted entry (src/domain/ledger/cursor.ts), for pull
+      // cursors that notice a server restored from an older backup. Rows stored before it are
+      // marked by the first push after the upgrade (server/entries/chain-marks.ts).
+      `ALTER TABLE entries ADD COLUMN chain_mark TEXT`,
+    ],
+  },
 ];

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { pendingMigrations, type MigrateOptions } from '../migration.ts';
 import type {
   AcceptedEntryRow,
+  ChainMarkAt,
   AdminRecord,
   CooperativeRecord,
   CooperativeStats,
@@ -374,16 +375,23 @@ export class PostgresStore implements Store {
     return this.scoped(cooperativeId, (client) => selectAcceptedAfter(client, cooperativeId, afterSeq, limit));
   }
 
-  acceptedHashAt(cooperativeId: string, serverSeq: number): Promise<string | null> {
-    return this.scoped(cooperativeId, async (client) => {
-      const row = await firstRow(client, 'SELECT hash FROM entries WHERE cooperative_id = $1 AND server_seq = $2', [cooperativeId, serverSeq]);
-      return row === null ? null : str(row, 'hash');
-    });
+  chainMarkAt(cooperativeId: string, serverSeq: number): Promise<ChainMarkAt | null> {
+    return this.scoped(cooperativeId, (client) => selectChainMarkAt(client, cooperativeId, serverSeq));
   }
 
   deviceHead(cooperativeId: string, deviceId: string): Promise<{ seq: number; hash: string } | null> {
     return this.scoped(cooperativeId, (client) => selectDeviceHead(client, cooperativeId, deviceId));
   }
+}
+
+async function selectChainMarkAt(client: Client, cooperativeId: string, serverSeq: number): Promise<ChainMarkAt | null> {
+  const row = await firstRow(client, 'SELECT chain_mark FROM entries WHERE cooperative_id = $1 AND server_seq = $2', [cooperativeId, serverSeq]);
+  return row === null ? null : { chainMark: optionalMark(row) };
+}
+
+function optionalMark(row: Row): string | null {
+  const mark = row.chain_mark;
+  return typeof mark === 'string' ? mark : null;
 }
 
 async function selectDeviceHead(client: Client, cooperativeId: string, deviceId: string): Promise<{ seq: number; hash: string } | null> {
@@ -399,10 +407,10 @@ async function selectAcceptedAfter(client: Client, cooperativeId: string, afterS
   return (
     await rows(
       client,
-      'SELECT server_seq, hash, body FROM entries WHERE cooperative_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3',
+      'SELECT server_seq, hash, chain_mark, body FROM entries WHERE cooperative_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3',
       [cooperativeId, afterSeq, limit],
     )
-  ).map((row) => ({ serverSeq: num(row, 'server_seq'), hash: str(row, 'hash'), body: str(row, 'body') }));
+  ).map((row) => ({ serverSeq: num(row, 'server_seq'), hash: str(row, 'hash'), chainMark: optionalMark(row), body: str(row, 'body') }));
 }
 
 class PostgresCooperativeTx implements CooperativeTx {
@@ -430,15 +438,15 @@ class PostgresCooperativeTx implements CooperativeTx {
   async insertEntries(list: readonly StoredEntryRow[]): Promise<void> {
     if (list.length === 0) return;
     // One multi-row INSERT per batch: a week of entries is one round trip, not hundreds.
-    const columns = 10;
+    const columns = 11;
     const values: unknown[] = [];
     const tuples = list.map((r, i) => {
-      values.push(r.cooperativeId, r.id, r.deviceId, r.seq, r.hash, r.status, r.reason, r.serverSeq, r.body, r.receivedAt);
+      values.push(r.cooperativeId, r.id, r.deviceId, r.seq, r.hash, r.status, r.reason, r.serverSeq, r.chainMark, r.body, r.receivedAt);
       const base = i * columns;
       return `(${Array.from({ length: columns }, (_, k) => `$${String(base + k + 1)}`).join(', ')})`;
     });
     await this.client.query(
-      `INSERT INTO entries (cooperative_id, id, device_id, seq, hash, status, reason, server_seq, body, received_at)
+      `INSERT INTO entries (cooperative_id, id, device_id, seq, hash, status, reason, server_seq, chain_mark, body, received_at)
        VALUES ${tuples.join(', ')}`,
       values,
     );
@@ -446,6 +454,21 @@ class PostgresCooperativeTx implements CooperativeTx {
 
   acceptedAfter(afterSeq: number, limit: number): Promise<AcceptedEntryRow[]> {
     return selectAcceptedAfter(this.client, this.cooperative.id, afterSeq, limit);
+  }
+
+  chainMarkAt(serverSeq: number): Promise<ChainMarkAt | null> {
+    return selectChainMarkAt(this.client, this.cooperative.id, serverSeq);
+  }
+
+  async setChainMarks(marks: readonly { serverSeq: number; chainMark: string }[]): Promise<void> {
+    if (marks.length === 0) return;
+    // One statement for the lot: the marks travel as two parallel arrays.
+    await this.client.query(
+      `UPDATE entries SET chain_mark = m.chain_mark
+       FROM unnest($2::bigint[], $3::text[]) AS m(server_seq, chain_mark)
+       WHERE entries.cooperative_id = $1 AND entries.server_seq = m.server_seq`,
+      [this.cooperative.id, marks.map((m) => m.serverSeq), marks.map((m) => m.chainMark)],
+    );
   }
 
   async finish(lastSeq: number, syncedAt: string): Promise<void> {

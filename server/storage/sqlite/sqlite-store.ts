@@ -12,6 +12,7 @@ import { pendingMigrations, type MigrateOptions } from '../migration.ts';
 import { Mutex } from '../mutex.ts';
 import type {
   AcceptedEntryRow,
+  ChainMarkAt,
   AdminRecord,
   CooperativeRecord,
   CooperativeStats,
@@ -341,16 +342,25 @@ export class SqliteStore implements Store {
     return this.read((db) => selectAcceptedAfter(db, cooperativeId, afterSeq, limit));
   }
 
-  acceptedHashAt(cooperativeId: string, serverSeq: number): Promise<string | null> {
-    return this.read((db) => {
-      const row = db.prepare('SELECT hash FROM entries WHERE cooperative_id = ? AND server_seq = ?').get(cooperativeId, serverSeq) as Row | undefined;
-      return row === undefined ? null : str(row, 'hash');
-    });
+  chainMarkAt(cooperativeId: string, serverSeq: number): Promise<ChainMarkAt | null> {
+    return this.read((db) => selectChainMarkAt(db, cooperativeId, serverSeq));
   }
 
   deviceHead(cooperativeId: string, deviceId: string): Promise<{ seq: number; hash: string } | null> {
     return this.read((db) => selectDeviceHead(db, cooperativeId, deviceId));
   }
+}
+
+function selectChainMarkAt(db: Database.Database, cooperativeId: string, serverSeq: number): ChainMarkAt | null {
+  const row = db.prepare('SELECT chain_mark FROM entries WHERE cooperative_id = ? AND server_seq = ?').get(cooperativeId, serverSeq) as
+    | Row
+    | undefined;
+  return row === undefined ? null : { chainMark: optionalMark(row) };
+}
+
+function optionalMark(row: Row): string | null {
+  const mark = row.chain_mark;
+  return typeof mark === 'string' ? mark : null;
 }
 
 function selectDeviceHead(db: Database.Database, cooperativeId: string, deviceId: string): { seq: number; hash: string } | null {
@@ -364,11 +374,11 @@ function selectAcceptedAfter(db: Database.Database, cooperativeId: string, after
   return (
     db
       .prepare(
-        `SELECT server_seq, hash, body FROM entries
+        `SELECT server_seq, hash, chain_mark, body FROM entries
          WHERE cooperative_id = ? AND server_seq > ? ORDER BY server_seq LIMIT ?`,
       )
       .all(cooperativeId, afterSeq, limit) as Row[]
-  ).map((row) => ({ serverSeq: num(row, 'server_seq'), hash: str(row, 'hash'), body: str(row, 'body') }));
+  ).map((row) => ({ serverSeq: num(row, 'server_seq'), hash: str(row, 'hash'), chainMark: optionalMark(row), body: str(row, 'body') }));
 }
 
 class SqliteCooperativeTx implements CooperativeTx {
@@ -395,17 +405,27 @@ class SqliteCooperativeTx implements CooperativeTx {
 
   insertEntries(rows: readonly StoredEntryRow[]): Promise<void> {
     const statement = this.db.prepare(
-      `INSERT INTO entries (cooperative_id, id, device_id, seq, hash, status, reason, server_seq, body, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO entries (cooperative_id, id, device_id, seq, hash, status, reason, server_seq, chain_mark, body, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const r of rows) {
-      statement.run(r.cooperativeId, r.id, r.deviceId, r.seq, r.hash, r.status, r.reason, r.serverSeq, r.body, r.receivedAt);
+      statement.run(r.cooperativeId, r.id, r.deviceId, r.seq, r.hash, r.status, r.reason, r.serverSeq, r.chainMark, r.body, r.receivedAt);
     }
     return Promise.resolve();
   }
 
   acceptedAfter(afterSeq: number, limit: number): Promise<AcceptedEntryRow[]> {
     return Promise.resolve(selectAcceptedAfter(this.db, this.cooperative.id, afterSeq, limit));
+  }
+
+  chainMarkAt(serverSeq: number): Promise<ChainMarkAt | null> {
+    return Promise.resolve(selectChainMarkAt(this.db, this.cooperative.id, serverSeq));
+  }
+
+  setChainMarks(marks: readonly { serverSeq: number; chainMark: string }[]): Promise<void> {
+    const statement = this.db.prepare('UPDATE entries SET chain_mark = ? WHERE cooperative_id = ? AND server_seq = ?');
+    for (const m of marks) statement.run(m.chainMark, this.cooperative.id, m.serverSeq);
+    return Promise.resolve();
   }
 
   finish(lastSeq: number, syncedAt: string): Promise<void> {

@@ -2,7 +2,7 @@
 export { applyEntry, applyEntryUntracked, foldEntries, previewFlags, type ApplyContext, type ApplyResult } from './apply.ts';
 export { FLAG_REASONS, type Flag, type FlagReason } from './flags.ts';
 export type { FoldableEntry } from './inspect.ts';
-export { cursorMark, decodeCursor, encodeCursor, parseCursor, type PullCursor } from './cursor.ts';
+export { decodeCursor, encodeCursor, GENESIS_MARK, nextChainMark, parseCursor, positionOnly, type PullCursor } from './cursor.ts';
 export { recordServerSeq } from './server-order.ts';
 export {
   emptyLedger,

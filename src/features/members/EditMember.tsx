@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { readPullCursor } from '../../db/meta.ts';
 import type { EntryData } from '../../domain/entry/schema.ts';
-import type { MemberRow } from '../../domain/ledger/index.ts';
+import { positionOnly, type MemberRow } from '../../domain/ledger/index.ts';
 import type { MemberId } from '../../domain/ids.ts';
 import { SaveFeedback, useSaveEntry } from '../forms/index.ts';
 import { todayInJakarta } from '../../domain/dates.ts';
@@ -77,7 +77,8 @@ export function EditMember({ member }: { readonly member: MemberRow }) {
           event.preventDefault();
           if (!changed || check.clean === undefined) return;
           void (async () => {
-            const seenCursor = (await readPullCursor(getDb())) ?? '';
+            // The position alone: all a seenCursor needs, and what every app version can read.
+            const seenCursor = positionOnly((await readPullCursor(getDb())) ?? '');
             await save({ type: 'member.updated', date: todayInJakarta(), data: { memberId, changes, seenCursor } });
           })();
         }}
