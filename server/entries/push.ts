@@ -24,6 +24,7 @@ import type { ServerContext } from '../context.ts';
 import { faultPoint } from '../fault-point.ts';
 import type { CooperativeTx, DeviceRecord, EntryRef, StoredEntryRow } from '../storage/store.ts';
 import { chainMarkAtHead } from './chain-marks.ts';
+import { txSource } from './ledger-cache.ts';
 import { chainViewDiffers, type ChainView } from './chain-view.ts';
 import { startBatchVerification } from './verify-pool.ts';
 import { rawField as field, rawId as idOf, rawSeq } from './raw-fields.ts';
@@ -110,11 +111,11 @@ async function pushInTransaction(
   if (input.head !== undefined && chainViewDiffers(input.head, head, entries, known, device.id)) {
     return { kind: 'chain-behind', serverHead: head ?? { seq: 0, hash: ZERO_HASH } };
   }
-  let ledger = await context.ledgers.caughtUp(cooperativeId, (after, limit) => tx.acceptedAfter(after, limit));
+  let ledger = await context.ledgers.caughtUp(cooperativeId, txSource(tx));
   if (ledger.lastSeq !== tx.cooperative.lastSeq) {
     // The cache ran ahead of what is committed (it must never); rebuild it from the store.
     context.ledgers.invalidate(cooperativeId);
-    ledger = await context.ledgers.caughtUp(cooperativeId, (after, limit) => tx.acceptedAfter(after, limit));
+    ledger = await context.ledgers.caughtUp(cooperativeId, txSource(tx));
   }
   const { state } = ledger;
   let chainMark = await chainMarkAtHead(tx, ledger.lastSeq);
@@ -191,6 +192,7 @@ async function pushInTransaction(
     const flags = applyEntryUntracked(state, entry, { serverSeq });
     ledger.lastSeq = serverSeq;
     chainMark = nextChainMark(chainMark, entry.hash);
+    ledger.chainMark = chainMark;
     const flagReasons = [...new Set(flags.map((f) => f.reason))];
     const firstFlag = flagReasons[0];
     remember({

@@ -12,6 +12,7 @@ import { adminOnly } from '../auth/admin-session.ts';
 import { randomCode } from '../auth/password.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import type { ServerContext } from '../context.ts';
+import { storeSource } from '../entries/ledger-cache.ts';
 import { ApiError } from '../http/api-error.ts';
 import { plainText } from '../http/plain-text.ts';
 import type { CooperativeRecord, DeviceRecord } from '../storage/store.ts';
@@ -54,9 +55,7 @@ export function registerAdminCooperativeRoutes(app: FastifyInstance, context: Se
     const [stats, totals] = await Promise.all([
       context.store.cooperativeStats(cooperative.id),
       context.ledgers.exclusive(cooperative.id, async () => {
-        const ledger = await context.ledgers.caughtUp(cooperative.id, (after, limit) =>
-          context.store.acceptedAfter(cooperative.id, after, limit),
-        );
+        const ledger = await context.ledgers.caughtUp(cooperative.id, storeSource(context.store, cooperative.id));
         return cooperativeTotals(ledger.state, asOf);
       }),
     ]);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { importPublicJwk } from '../../src/domain/signing.ts';
 import { hashSecret, normalizeEnrollmentCode } from '../auth/tokens.ts';
 import type { ServerContext } from '../context.ts';
+import { storeSource } from '../entries/ledger-cache.ts';
 import { ApiError } from '../http/api-error.ts';
 import { tooManyAttempts } from '../http/client-limits.ts';
 import { plainText } from '../http/plain-text.ts';
@@ -50,7 +51,7 @@ export function registerDeviceRoutes(app: FastifyInstance, context: ServerContex
       case 'enrolled': {
         const { cooperative } = outcome;
         const ledger = await context.ledgers.exclusive(cooperative.id, () =>
-          context.ledgers.caughtUp(cooperative.id, (after, limit) => context.store.acceptedAfter(cooperative.id, after, limit)),
+          context.ledgers.caughtUp(cooperative.id, storeSource(context.store, cooperative.id)),
         );
         reply.code(201);
         reply.header('cache-control', 'no-store');

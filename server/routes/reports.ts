@@ -11,6 +11,7 @@ import { runReport } from '../../src/domain/reports/index.ts';
 import { requireAdmin } from '../auth/admin-session.ts';
 import { authenticateDevice } from '../auth/device-auth.ts';
 import type { ServerContext } from '../context.ts';
+import { storeSource } from '../entries/ledger-cache.ts';
 import { ApiError } from '../http/api-error.ts';
 import { cooperativeNotFound } from './admin-cooperatives.ts';
 
@@ -30,7 +31,7 @@ export function registerReportRoutes(app: FastifyInstance, context: ServerContex
     if (cooperative === null) throw cooperativeNotFound();
 
     const outcome = await context.ledgers.exclusive(cooperative.id, async () => {
-      const ledger = await context.ledgers.caughtUp(cooperative.id, (after, limit) => context.store.acceptedAfter(cooperative.id, after, limit));
+      const ledger = await context.ledgers.caughtUp(cooperative.id, storeSource(context.store, cooperative.id));
       return { result: runReport(report, ledger.state, request.query), lastSeq: ledger.lastSeq };
     });
     const { result } = outcome;

@@ -29,7 +29,7 @@ const pushBody = z.object({
   // An addition to CONTRACT §7 (docs/api.md): the phone's pull cursor. The answer says whether it
   // still holds (`afterHolds`), before the phone moves it over its own new entries without pulling
   // them back (src/sync/pull-skip.ts). Never a reason to refuse the push: any string is taken.
-  after: z.string().optional(),
+  after: z.unknown().optional(),
 });
 
 const pullQuery = z.object({
@@ -81,7 +81,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
       if (after === undefined) return stored;
       // An unreadable cursor does not hold either: the phone then pulls from the beginning, which
       // mends it, and the entries just stored are not refused for it.
-      const cursor = after.length > MAX_CURSOR_LENGTH ? null : parseCursor(after);
+      const cursor = typeof after !== 'string' || after.length > MAX_CURSOR_LENGTH ? null : parseCursor(after);
       const afterHolds = cursor !== null && (await pullPosition(context.store, device.cooperativeId, cursor)).holds;
       return { ...stored, afterHolds };
     },
@@ -99,7 +99,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
       throw new ApiError(400, 'invalid-limit', `Batas jumlah harus 1–${String(MAX_PULL_LIMIT)}.`);
     }
-    // A cursor that no longer names the entry pulled there (a server restored from an older backup,
+    // A cursor whose history is no longer this server's (a server restored from an older backup,
     // entries/pull-position.ts) starts again from the beginning, and the answer says so.
     const position = await pullPosition(context.store, device.cooperativeId, cursor);
     const from = position.holds ? position : { serverSeq: 0, chainMark: null };

@@ -10,9 +10,9 @@
  * range and the cursor may move to m. The first number we were not given (another device's entry)
  * stops it: that entry, and whatever follows, is pulled as usual. Skipping less is always safe.
  *
- * All of that assumes the cursor still names the entry this phone pulled there. After the district
- * server is restored from an older backup it does not: numbers at and below the cursor may now
- * belong to entries the phone never saw. So each push carries the cursor and the server answers
+ * All of that assumes the server's history up to the cursor is still the one this phone pulled.
+ * After the district server is restored from an older backup it may not be: numbers at and below
+ * the cursor may now belong to entries the phone never saw. So each push carries the cursor and the server answers
  * whether it holds (`afterHolds`, docs/api.md). Only a cursor the server confirmed is moved; one it
  * denied is set back to the beginning, and the pull then fetches everything again (ingest skips
  * what the phone holds). No confirmation (an older server): no skip.

@@ -69,7 +69,7 @@ export type PushTally = {
   /** The server's newest serverSeq as a pull cursor, from the last push answer (newer servers only). */
   serverCursor: string | null;
   /**
-   * Whether the pull cursor the pushes carried still names the entry pulled there, as every answer
+   * Whether the pull cursor the pushes carried still holds (its chain mark is the server's), as every answer
    * said (false if any said not); null when no answer said (older servers, or nothing pulled yet).
    */
   afterHolds: boolean | null;

@@ -35,8 +35,8 @@ export const pushResponseSchema = z.object({
    */
   cursor: z.string().max(100).optional(),
   /**
-   * An addition (docs/api.md): whether the pull cursor the push carried (`after`) still names the
-   * entry this phone pulled there. False after the server was restored from an older backup.
+   * An addition (docs/api.md): whether the pull cursor the push carried (`after`) still holds: the
+   * server's history up to it is the one this phone pulled. False after a restore from an older backup.
    */
   afterHolds: z.boolean().optional(),
 });

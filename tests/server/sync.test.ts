@@ -276,7 +276,7 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
 
     // Push carries the phone's cursor as `after`; the answer says whether it holds. An unreadable
     // one does not (the phone then pulls from the beginning), and the entries are stored all the same.
-    const pushWith = async (after: string) => {
+    const pushWith = async (after: unknown) => {
       const entry = await b.entry(deposit(rina, 'wajib', 20_000));
       const response = await h.device(b, 'POST', '/api/v1/sync/push', { entries: [entry], after });
       expect(response.statusCode).toBe(200);
@@ -286,10 +286,11 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
     expect(await pushWith(wrongMark)).toMatchObject({ results: [{ status: 'accepted' }], afterHolds: false });
     expect(await pushWith('not-a-cursor')).toMatchObject({ results: [{ status: 'accepted' }], afterHolds: false });
     expect(await pushWith(page.cursor.padEnd(5_000, 'A'))).toMatchObject({ results: [{ status: 'accepted' }], afterHolds: false });
+    expect(await pushWith(42)).toMatchObject({ results: [{ status: 'accepted' }], afterHolds: false });
     const last = await pushWith(encodeCursor(0));
     expect(last.afterHolds).toBe(true);
-    // The push's own cursor (the newest serverSeq) is marked too: entries 3–7 are B's five deposits.
-    expect(parseCursor(last.cursor)?.serverSeq).toBe(7);
+    // The push's own cursor (the newest serverSeq) is marked too: entries 3–8 are B's six deposits.
+    expect(parseCursor(last.cursor)?.serverSeq).toBe(8);
     expect(last.cursor).toBe((await pull(b, `?after=${page.cursor}`)).json<PullBody>().cursor);
     // Without `after`, no word on it (as before).
     const plain = await h.push(b, [await b.entry(deposit(rina, 'wajib', 20_000))]);

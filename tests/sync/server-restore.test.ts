@@ -12,6 +12,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../server/storage/sqlite/sqlite-store.ts';
 import type { LumbungDb } from '../../src/db/database.ts';
@@ -293,6 +294,54 @@ describe('a district server restored from an older backup', () => {
     expect(await o.accepted()).toHaveLength(2);
     // The pull met `invalid-cursor` and started again from the beginning.
     expect(decodeCursor((await readPullCursor(a)) ?? '')).toBe(2);
+  });
+
+  it('a database restored under a running server process is not checked against the history it folded before', async () => {
+    // Two processes on one database file (as several processes share one PostgreSQL database). The
+    // database goes back in place while both run: a point-in-time restore, a fail-over.
+    const dir = mkdtempSync(path.join(tmpdir(), 'lumbung-inplace-'));
+    const file = path.join(dir, 'lumbung.sqlite');
+    const first = await serve(file);
+    const second = await serve(file);
+    try {
+      const coop = ((await first.admin('/admin/cooperatives', { name: 'K', village: 'V', district: 'D' })) as { cooperative: { id: string } })
+        .cooperative.id;
+      const phone = async (label: string): Promise<LumbungDb> => {
+        const db = newPhone(label);
+        const { code } = (await first.admin(`/admin/cooperatives/${coop}/enrollment-codes`, {})) as { code: string };
+        const enrolled = await enroll(db, { serverUrl: first.url, code, deviceName: label, fetch: realFetch });
+        if (!enrolled.ok) throw new Error(enrolled.error);
+        return db;
+      };
+      const [a, b, c] = [await phone('a'), await phone('b'), await phone('c')];
+      const via = (server: Server, db: LumbungDb) => syncOnce(db, { fetch: realFetch, baseUrl: server.url });
+      const siti = newMemberId();
+      await record(a, joinDraft(siti, 'A-001', 'Siti Aminah'));
+      expect((await via(first, a)).status).toBe('ok');
+      for (const db of [b, c]) expect((await via(first, db)).status).toBe('ok');
+      const lost = await record(a, depositDraft(siti, 'pokok', 100_000));
+      expect((await via(first, a)).status).toBe('ok'); // serverSeq 2, folded into the first process's ledger
+      expect((await via(first, b)).status).toBe('ok');
+
+      const raw = new Database(file);
+      try {
+        raw.pragma('busy_timeout = 5000');
+        raw.prepare('DELETE FROM entries WHERE cooperative_id = ? AND (server_seq > 1 OR server_seq IS NULL)').run(coop);
+        raw.prepare('UPDATE cooperatives SET last_seq = 1 WHERE id = ?').run(coop);
+      } finally {
+        raw.close();
+      }
+      // Through the second process another entry takes number 2: the first's cache is at 2 as well.
+      await record(c, depositDraft(siti, 'wajib', 25_000));
+      expect((await via(second, c)).status).toBe('ok');
+      // B reverses A's deposit, which the database no longer holds: the first process must see that.
+      const reversal = await record(b, { type: 'entry.reversed', date: '2026-11-04', actor: 'Bu Siti', data: { entryId: lost.id, reason: 'Salah catat' } });
+      await via(first, b);
+      expect(await b.entries.get(reversal.id)).toMatchObject({ sync: 'rejected', reason: 'reversal-target-unknown' });
+    } finally {
+      for (const server of [first, second]) await stop(server);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
