@@ -19,22 +19,36 @@ const K = new Uint32Array([
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const W = new Uint32Array(64);
 
+/**
+ * The padded message is built in one buffer kept between calls (grown when a longer message comes):
+ * the server hashes every entry it checks and a chain mark for every entry it stores, on the thread
+ * each push waits for, and a fresh buffer each time was garbage for the collector. Safe to share:
+ * the hash is synchronous and never re-entered.
+ */
+let scratch = new Uint8Array(1024);
+let scratchView = new DataView(scratch.buffer);
+
 /** Lowercase hex SHA-256 of the bytes. */
 export function sha256HexSync(bytes: Uint8Array): string {
   const length = bytes.length;
   // Message + 0x80 + zero padding + 64-bit big-endian bit length, to a multiple of 64 bytes.
-  const blocks = Math.ceil((length + 9) / 64);
-  const padded = new Uint8Array(blocks * 64);
+  const paddedLength = Math.ceil((length + 9) / 64) * 64;
+  if (paddedLength > scratch.length) {
+    scratch = new Uint8Array(2 ** Math.ceil(Math.log2(paddedLength)));
+    scratchView = new DataView(scratch.buffer);
+  }
+  const padded = scratch;
+  const view = scratchView;
   padded.set(bytes);
   padded[length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(length / 0x20000000));
-  view.setUint32(padded.length - 4, (length << 3) >>> 0);
+  padded.fill(0, length + 1, paddedLength - 8);
+  view.setUint32(paddedLength - 8, Math.floor(length / 0x20000000));
+  view.setUint32(paddedLength - 4, (length << 3) >>> 0);
 
   let h0 = 0x6a09e667, h1 = 0xbb67ae85, h2 = 0x3c6ef372, h3 = 0xa54ff53a;
   let h4 = 0x510e527f, h5 = 0x9b05688c, h6 = 0x1f83d9ab, h7 = 0x5be0cd19;
   const w = W;
-  for (let offset = 0; offset < padded.length; offset += 64) {
+  for (let offset = 0; offset < paddedLength; offset += 64) {
     for (let t = 0; t < 16; t++) w[t] = view.getUint32(offset + t * 4);
     for (let t = 16; t < 64; t++) {
       const x = w[t - 15] ?? 0;
@@ -63,9 +77,9 @@ export function sha256HexSync(bytes: Uint8Array): string {
     h0 = (h0 + a) | 0; h1 = (h1 + b) | 0; h2 = (h2 + c) | 0; h3 = (h3 + d) | 0;
     h4 = (h4 + e) | 0; h5 = (h5 + f) | 0; h6 = (h6 + g) | 0; h7 = (h7 + h) | 0;
   }
-  let out = '';
-  for (const word of [h0, h1, h2, h3, h4, h5, h6, h7]) {
-    out += (HEX[(word >>> 24) & 0xff] ?? '') + (HEX[(word >>> 16) & 0xff] ?? '') + (HEX[(word >>> 8) & 0xff] ?? '') + (HEX[word & 0xff] ?? '');
-  }
-  return out;
+  return hexWord(h0) + hexWord(h1) + hexWord(h2) + hexWord(h3) + hexWord(h4) + hexWord(h5) + hexWord(h6) + hexWord(h7);
+}
+
+function hexWord(word: number): string {
+  return (HEX[(word >>> 24) & 0xff] ?? '') + (HEX[(word >>> 16) & 0xff] ?? '') + (HEX[(word >>> 8) & 0xff] ?? '') + (HEX[word & 0xff] ?? '');
 }

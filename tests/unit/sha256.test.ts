@@ -18,6 +18,11 @@ describe('sha256HexSync', () => {
       const bytes = new Uint8Array(n).map((_, i) => (i * 31 + n) & 0xff);
       expect(sha256HexSync(bytes)).toBe(await sha256Hex(bytes));
     }
+    // A short message after a long one: the padding buffer kept between calls holds no stale bytes.
+    const long = new Uint8Array(5_000).fill(0xff);
+    const short = new Uint8Array(60).fill(0x01);
+    expect(sha256HexSync(long)).toBe(await sha256Hex(long));
+    expect(sha256HexSync(short)).toBe(await sha256Hex(short));
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 700 }), async (bytes) => {
         expect(sha256HexSync(bytes)).toBe(await sha256Hex(bytes));
