@@ -12,10 +12,11 @@
  *
  * All of that assumes the server's history up to the cursor is still the one this phone pulled.
  * After the district server is restored from an older backup it may not be: numbers at and below
- * the cursor may now belong to entries the phone never saw. So each push carries the cursor and the server answers
- * whether it holds (`afterHolds`, docs/api.md). Only a cursor the server confirmed is moved; one it
- * denied is set back to the beginning, and the pull then fetches everything again (ingest skips
- * what the phone holds). No confirmation (an older server): no skip.
+ * the cursor may now belong to entries the phone never saw. So each push carries the cursor and
+ * the server answers whether it holds (`afterHolds`, docs/api.md). Only a cursor the server
+ * confirmed is moved, its chain mark carried on over our entries' hashes (so it is the cursor the
+ * server would have given); one it denied is set back to the beginning, and the pull then fetches
+ * everything again (ingest skips what the phone holds). No confirmation (an older server): no skip.
  */
 import type { LumbungDb } from '../db/database.ts';
 import { readPullCursor, writeMeta } from '../db/meta.ts';

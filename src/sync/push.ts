@@ -64,13 +64,14 @@ export type PushTally = {
   lastServerSeq: number | null;
   /** Our highest-seq entry the server acknowledged in this run. */
   ackedHead: { seq: number; hash: string } | null;
-  /** Every serverSeq the server answered for our entries in this run, with the entry's hash (lets the pull skip them). */
+  /** Each serverSeq answered for our entries in this run, with the entry's hash (the pull skips them). */
   ownAcks: OwnAck[];
   /** The server's newest serverSeq as a pull cursor, from the last push answer (newer servers only). */
   serverCursor: string | null;
   /**
-   * Whether the pull cursor the pushes carried still holds (its chain mark is the server's), as every answer
-   * said (false if any said not); null when no answer said (older servers, or nothing pulled yet).
+   * Whether the pull cursor the pushes carried still holds (its chain mark is the server's), as
+   * every answer said (false if any said not); null when no answer said (older servers, or no
+   * cursor to carry).
    */
   afterHolds: boolean | null;
   serverTime: string | null;
