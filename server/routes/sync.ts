@@ -28,7 +28,8 @@ const pushBody = z.object({
     .optional(),
   // An addition to CONTRACT §7 (docs/api.md): the phone's pull cursor. The answer says whether it
   // still holds (`afterHolds`), before the phone moves it over its own new entries without pulling
-  // them back (src/sync/pull-skip.ts). Never a reason to refuse the push: any string is taken.
+  // them back (src/sync/pull-skip.ts). Never a reason to refuse the push: whatever comes is read,
+  // and what is not a cursor does not hold.
   after: z.unknown().optional(),
 });
 

@@ -226,12 +226,7 @@ describe('a district server restored from an older backup', () => {
   });
 
   it('a phone that only pulls finds its stale cursor answered from the beginning', async () => {
-    const o = await office();
-    const a = await o.phone('a');
-    const b = await o.phone('b');
-    const siti = newMemberId();
-    await record(a, joinDraft(siti, 'A-001', 'Siti Aminah'));
-    expect((await o.sync(a)).status).toBe('ok');
+    const { o, a, b, siti } = await twoPhonesWithSiti();
     await o.backup();
     await record(a, depositDraft(siti, 'pokok', 100_000));
     expect((await o.sync(a)).status).toBe('ok');
